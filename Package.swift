@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// jnb — jet notebook. The module graph follows the data: files and the simulator feed
+// JetSet, networks and analysis consume it, the language binds them, the REPL and the
+// notebook runner drive the language. Numeric modules never import the language.
+import PackageDescription
+
+let package = Package(
+    name: "jnb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jnb", targets: ["jnb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config, each with a header of static inline shims.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // Numbers, data and figures: none of these knows the language.
+        .target(name: "HDF5", dependencies: ["CHDF5"]),
+        .target(name: "JetData", dependencies: ["HDF5"]),
+        .target(name: "Simulator", dependencies: ["JetData"]),
+        .target(name: "NeuralNet", dependencies: ["COpenBLAS"]),
+        .target(name: "ModelFile", dependencies: ["NeuralNet", "HDF5"]),
+        .target(name: "Analysis", dependencies: ["JetData"]),
+        .target(name: "Plot"),
+
+        // The language and the front ends that drive it.
+        .target(name: "Script", dependencies: ["JetData", "Simulator", "NeuralNet", "ModelFile", "Analysis", "Plot"]),
+        .target(name: "Notebook", dependencies: ["Script"]),
+        .target(name: "REPL", dependencies: ["Script", "CEditLine"]),
+        .executableTarget(name: "jnb", dependencies: [
+            "REPL", "Notebook", "Script",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
+        .testTarget(name: "JetDataTests", dependencies: ["JetData", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Analysis", "TestSupport"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ModelFile", "JetData", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
+        .testTarget(name: "jnbTests", dependencies: ["jnb", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,54 @@
+// What Swift cannot import from hdf5.h: the H5T_NATIVE_*, H5P_* and H5F_ACC_* macros expand
+// to function calls or casts, so each gets a static inline function. HDF5 also prints its
+// error stack to stderr by default; jnb turns failures into Swift errors instead.
+#ifndef JNB_CHDF5_SHIM_H
+#define JNB_CHDF5_SHIM_H
+
+#include <hdf5.h>
+#include <string.h>
+
+static inline hid_t jnb_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
+static inline hid_t jnb_h5t_native_double(void) { return H5T_NATIVE_DOUBLE; }
+static inline hid_t jnb_h5t_native_int32(void) { return H5T_NATIVE_INT32; }
+static inline hid_t jnb_h5t_native_int64(void) { return H5T_NATIVE_INT64; }
+static inline hid_t jnb_h5t_native_uint8(void) { return H5T_NATIVE_UINT8; }
+static inline hid_t jnb_h5t_c_s1(void) { return H5T_C_S1; }
+static inline hid_t jnb_h5t_ieee_f32le(void) { return H5T_IEEE_F32LE; }
+static inline hid_t jnb_h5t_ieee_f64le(void) { return H5T_IEEE_F64LE; }
+static inline hid_t jnb_h5t_std_i64le(void) { return H5T_STD_I64LE; }
+
+static inline hid_t jnb_h5p_default(void) { return H5P_DEFAULT; }
+static inline hid_t jnb_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
+static inline hid_t jnb_h5p_dataset_access(void) { return H5P_DATASET_ACCESS; }
+static inline hid_t jnb_h5p_file_access(void) { return H5P_FILE_ACCESS; }
+static inline hid_t jnb_h5s_all(void) { return H5S_ALL; }
+static inline hsize_t jnb_h5s_unlimited(void) { return H5S_UNLIMITED; }
+
+static inline unsigned jnb_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
+static inline unsigned jnb_h5f_acc_rdwr(void) { return H5F_ACC_RDWR; }
+static inline unsigned jnb_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
+static inline unsigned jnb_h5f_acc_excl(void) { return H5F_ACC_EXCL; }
+
+/// Stops HDF5 from printing its error stack; errors are reported through return codes.
+static inline herr_t jnb_h5_silence_errors(void) {
+    return H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+}
+
+static herr_t jnb_h5_error_walker(unsigned n, const H5E_error2_t *err, void *data) {
+    // Keep the innermost message (n == 0): it names what actually went wrong.
+    if (n == 0 && err != NULL && err->desc != NULL) {
+        char *out = (char *)data;
+        strncpy(out, err->desc, 255);
+        out[255] = '\0';
+    }
+    return 0;
+}
+
+/// Copies the innermost message of the current error stack into `out` (256 bytes) and clears it.
+static inline void jnb_h5_take_error(char out[256]) {
+    out[0] = '\0';
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, jnb_h5_error_walker, out);
+    H5Eclear2(H5E_DEFAULT);
+}
+
+#endif

@@ -1,0 +1,2 @@
+import Script
+import CEditLine
