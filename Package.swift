@@ -40,7 +40,7 @@ let package = Package(
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
-        .testTarget(name: "JetDataTests", dependencies: ["JetData", "TestSupport"]),
+        .testTarget(name: "JetDataTests", dependencies: ["JetData", "HDF5", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Analysis", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ModelFile", "JetData", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
