@@ -37,6 +37,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmarks: small programs the scripts under scripts/ build in release mode and run.
+        .executableTarget(name: "SimulatorBenchmark", dependencies: ["Simulator", "JetData"],
+                          path: "Benchmarks/SimulatorBenchmark"),
+
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
