@@ -1,7 +1,7 @@
 // Measures the jet simulator: accepted jets per second, per core, counting the time spent on
 // rejected events too. Wall-clock rates depend on what else runs on the machine, so the CPU
 // time of the process is reported as well (jets per CPU-second = jets per second per busy core).
-// Usage: SimulatorBenchmark [jets=20000] [threads=1] [seed=1] [write=file.h5]
+// Usage: SimulatorBenchmark [jets=20000] [threads=1] [seed=1] [signal_fraction=0.5] [write=file.h5]
 //        [any physics knob, e.g. showerCutoff=0.6]
 import Foundation
 import JetData
@@ -27,12 +27,14 @@ do {
     let jets = Int(options["jets"] ?? "20000") ?? 20000
     let threads = Int(options["threads"] ?? "1") ?? 1
     let seed = UInt64(options["seed"] ?? "1") ?? 1
+    let signalFraction = Double(options["signal_fraction"] ?? "0.5") ?? 0.5
     var physics = PhysicsParameters()
     for (key, value) in options where physics.value(of: key) != nil {
         guard let x = Double(value) else { throw JetDataError.invalidArgument("\(key)=\(value) is not a number") }
         try physics.set(key, to: x)
     }
-    let settings = SimulationSettings(count: jets, seed: seed, threads: threads, physics: physics)
+    let settings = SimulationSettings(count: jets, seed: seed, signalFraction: signalFraction, threads: threads,
+                                      physics: physics)
 
     var last = SimulationProgress(accepted: 0, attempted: 0, total: jets)
     let cpuStart = processCPUSeconds()

@@ -21,7 +21,7 @@ public struct PhysicsParameters: Sendable, Equatable {
     public var resonanceRecoil = 40.0
     /// Only W's with sin θ* above this (θ* the decay angle of the resonance) are made: the
     /// others have a pT far below the 250 GeV window.
-    public var minimumSinTheta = 0.78
+    public var minimumSinTheta = 0.9
     /// Fraction of longitudinally polarised W's (decay angle ∝ sin²θ); the rest are
     /// transverse, left-handed and right-handed alike ((1 ∓ cos θ)², V–A).
     public var longitudinalFraction = 1.0

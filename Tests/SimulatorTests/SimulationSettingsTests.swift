@@ -40,7 +40,7 @@ struct SimulationSettingsTests {
 
     @Test func physicsChangesTheJets() throws {
         var harder = PhysicsParameters()
-        harder.alphaSAtMZ = 0.15
+        harder.alphaSAtMZ = 0.14
         let base = try simulateJets(SimulationSettings(count: 400, seed: 11))
         let tuned = try simulateJets(SimulationSettings(count: 400, seed: 11, physics: harder))
         #expect(base.values(.tau21) != tuned.values(.tau21))
