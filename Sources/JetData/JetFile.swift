@@ -32,8 +32,10 @@ public enum JetFile {
         }
     }
 
-    /// Reads jets `rows` (all when nil) in blocks of whole chunks, straight into one array.
-    public static func read(_ path: String, rows: Range<Int>? = nil, progress: Progress? = nil) throws(JetDataError) -> JetSet {
+    /// Reads jets `rows` (all when nil) in blocks of whole chunks, straight into one array;
+    /// compressed chunks are inflated on `threads` threads (default: every core).
+    public static func read(_ path: String, rows: Range<Int>? = nil, threads: Int? = nil,
+                            progress: Progress? = nil) throws(JetDataError) -> JetSet {
         try wrap {
             let file = try H5File.open(path)
             let (summary, image) = try checkSchema(file)
@@ -47,7 +49,8 @@ public enum JetFile {
             try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)",
                                    suggestion: "load a row range, e.g. rows=0:\(max(1, range.count / 4))")
 
-            let images = try readImages(image, rows: range, path: path, progress: progress)
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let images = try readImages(image, rows: range, path: path, threads: threads, progress: progress)
             var variables: [JetVariable: [Float]] = [:]
             for v in JetVariable.allCases {
                 variables[v] = try file.dataset(v.datasetName).read(Float.self, rows: range)
@@ -172,7 +175,8 @@ public enum JetFile {
     /// Reads image rows in blocks aligned to whole chunks (so each compressed chunk is
     /// inflated once) of about 8 MB, directly into the result, and checks each block for
     /// NaN and infinities while it is still in cache.
-    private static func readImages(_ image: H5Dataset, rows: Range<Int>, path: String, progress: Progress?) throws -> [Float] {
+    private static func readImages(_ image: H5Dataset, rows: Range<Int>, path: String, threads: Int,
+                                   progress: Progress?) throws -> [Float] {
         let chunkRows = image.chunkShape?.first ?? 1
         let target = max(1, (8 << 20) / (JetImage.pixels * MemoryLayout<Float>.size))
         let blockRows = max(chunkRows, (target / chunkRows) * chunkRows)
@@ -190,7 +194,7 @@ public enum JetFile {
                 let end = min(rows.upperBound, alignedEnd)
                 let offset = (start - rows.lowerBound) * JetImage.pixels
                 let block = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + (end - start) * JetImage.pixels])
-                try image.read(rows: start..<end, into: block)
+                try image.readInParallel(rows: start..<end, into: block, threads: threads)
                 let bad = countNonFinite(UnsafeBufferPointer(block))
                 if bad > 0 {
                     if firstNonFinite == nil, let k = block.firstIndex(where: { !$0.isFinite }) { firstNonFinite = offset + k }
