@@ -37,9 +37,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Benchmarks: small programs the scripts under scripts/ build in release mode and run.
-        .executableTarget(name: "SimulatorBenchmark", dependencies: ["Simulator", "JetData"],
-                          path: "Benchmarks/SimulatorBenchmark"),
+        // The programs behind scripts/bench-*: timing and memory, never in unit tests.
+        .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator"]),
 
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
