@@ -44,7 +44,7 @@ public struct PhysicsParameters: Sendable, Equatable {
 
     /// Rapidities are Gaussian with this width, cut at |y| < maximumRapidity.
     public var rapidityWidth = 2.0
-    public var maximumRapidity = 2.2
+    public var maximumRapidity = 2.1
 
     // MARK: Parton shower
 
