@@ -6,8 +6,10 @@ final class TrimmedJet {
     var momentum = FourVector.zero
     /// Kept subjets, hardest first.
     let subjets = ScratchBuffer<FourVector>()
-    /// The towers of the kept subjets.
+    /// The towers of the kept subjets, subjet after subjet.
     let constituents = ScratchBuffer<Tower>()
+    /// How many of `constituents` belong to each subjet.
+    var subjetSizes: [Int] = []
 }
 
 final class JetReconstruction {
@@ -73,16 +75,22 @@ final class JetReconstruction {
         result.momentum = .zero
         result.subjets.removeAll()
         result.constituents.removeAll()
-        indices.removeAll()
+        result.subjetSizes.removeAll(keepingCapacity: true)
         for (_, j) in kept {
             result.subjets.append(kt.momenta[j])
             result.momentum += kt.momenta[j]
+            indices.removeAll()
             kt.constituents(of: j, into: indices)
+            sortIndices()
+            for k in 0..<indices.count { result.constituents.append(jetTowers[Int(indices[k])]) }
+            result.subjetSizes.append(indices.count)
         }
-        sortIndices()
-        for k in 0..<indices.count { result.constituents.append(jetTowers[Int(indices[k])]) }
         return !kept.isEmpty
     }
+
+    /// The towers of the jet found by `findLeadingJet`.
+    var jetTowerCount: Int { jetTowers.count }
+    func jetTower(_ k: Int) -> Tower { jetTowers[k] }
 
     /// Puts the constituent indices in increasing order (input order), by insertion: the
     /// lists are short and mostly sorted already.
