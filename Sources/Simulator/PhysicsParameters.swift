@@ -20,7 +20,8 @@ public struct PhysicsParameters: Sendable, Equatable {
     /// of this width per transverse component, shared half by the W.
     public var resonanceRecoil = 40.0
     /// Only W's with sin θ* above this (θ* the decay angle of the resonance) are made: the
-    /// others have a pT far below the 250 GeV window.
+    /// others have a pT (below about 260 GeV) that seldom gives a jet in the 250–300 GeV
+    /// window. Part of the model, tuned with the recoil to the reference W pT spectrum.
     public var minimumSinTheta = 0.9
     /// Fraction of longitudinally polarised W's (decay angle ∝ sin²θ); the rest are
     /// transverse, left-handed and right-handed alike ((1 ∓ cos θ)², V–A).
@@ -69,7 +70,8 @@ public struct PhysicsParameters: Sendable, Equatable {
     public var underlyingEventDensity = 3.5
     /// Their pT is exponential with this mean.
     public var underlyingEventMeanPt = 0.5
-    /// They are made inside this ΔR of the hard object only: nothing farther reaches the jet.
+    /// They are made inside this ΔR of the hard object only: farther ones would almost never
+    /// end in the trimmed jet, and each one costs clustering time.
     public var underlyingEventRadius = 1.3
 
     public init() {}
