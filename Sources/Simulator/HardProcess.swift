@@ -63,9 +63,9 @@ struct HardProcess: Sendable {
         // Rest-frame axes: n along the W momentum, e1 and e2 across it.
         let pMag = w.p2.squareRoot()
         let n = (w.px / pMag, w.py / pMag, w.pz / pMag)
-        var e1 = (n.1, -n.0, 0.0)  // n × z
+        var e1 = (n.1, -n.0, 0.0)  // n × z, or x when the W flies along z
         let e1Norm = (e1.0 * e1.0 + e1.1 * e1.1).squareRoot()
-        e1 = (e1.0 / e1Norm, e1.1 / e1Norm, 0)
+        e1 = e1Norm > 1e-9 ? (e1.0 / e1Norm, e1.1 / e1Norm, 0) : (1, 0, 0)
         let e2 = (n.1 * e1.2 - n.2 * e1.1, n.2 * e1.0 - n.0 * e1.2, n.0 * e1.1 - n.1 * e1.0)
         let half = 0.5 * mass
         let dx = s * cos(psi), dy = s * sin(psi)

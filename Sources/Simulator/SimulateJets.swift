@@ -6,6 +6,10 @@ import JetData
 /// never on how many threads share the blocks.
 let simulationBlockSize = 128
 
+/// Tries after which one jet is given up as unreachable with the chosen physics: the
+/// defaults need about 10 for a QCD jet, and at ~50 µs a try this is a second for one jet.
+let maximumTriesPerJet = 20_000
+
 /// Simulates `settings.count` W and QCD jets that pass the reference file's selection, with
 /// images and all ten jet variables (see docs/SIMULATOR.md).
 ///
@@ -48,6 +52,7 @@ public func simulateJets(_ settings: SimulationSettings,
     }
     let final = state.progress(total: n)
     progress?(final)
+    if let failure = state.failure { throw JetDataError.invalidArgument(failure) }
     if final.accepted < n { throw JetDataError.interrupted }
 
     var variables: [JetVariable: [Float]] = [:]
@@ -86,6 +91,12 @@ private func runWorker(settings: SimulationSettings, labels: [Bool], state: Simu
             var attempts = 1
             while !factory.attempt(signal: labels[jet], rng: &rng, variables: row, image: image) {
                 attempts += 1
+                if attempts > maximumTriesPerJet {
+                    state.fail("simulate: \(maximumTriesPerJet) events tried for one \(labels[jet] ? "W" : "QCD") jet "
+                        + "without one passing the selection; the physics settings leave (almost) no jets in "
+                        + "250 < pT < 300 GeV, 60 < m < 100 GeV, |η| < 2")
+                    return
+                }
             }
             if !state.record(attempts: attempts) { return }
         }
@@ -107,6 +118,7 @@ private final class SimulationState: @unchecked Sendable {
     private var accepted = 0
     private var attempted = 0
     private var stopped = false
+    private var failureMessage: String?
 
     init(blocks: Int) { self.blocks = blocks }
 
@@ -131,6 +143,20 @@ private final class SimulationState: @unchecked Sendable {
         lock.lock()
         stopped = true
         lock.unlock()
+    }
+
+    /// Stops every worker and keeps `message` as the reason (the first one wins).
+    func fail(_ message: String) {
+        lock.lock()
+        stopped = true
+        if failureMessage == nil { failureMessage = message }
+        lock.unlock()
+    }
+
+    var failure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failureMessage
     }
 
     var isStopped: Bool {

@@ -46,4 +46,13 @@ struct SimulationSettingsTests {
         #expect(base.values(.tau21) != tuned.values(.tau21))
         #expect(tuned.origin.contains("tuned"))
     }
+
+    @Test func unreachableSelectionIsReportedNotLoopedOn() {
+        // A W of 30 GeV never makes a jet of 60–100 GeV.
+        var physics = PhysicsParameters()
+        physics.wMass = 30
+        physics.wMassRange = 5
+        let message = Self.message(SimulationSettings(count: 1, seed: 1, signalFraction: 1, physics: physics))
+        #expect(message?.contains("events tried for one W jet") == true, "\(message ?? "no error")")
+    }
 }
