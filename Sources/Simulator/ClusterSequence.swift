@@ -11,7 +11,8 @@ import Foundation
 /// pair (i, j) with the smallest d_ij, f_i ≤ f_j, then has d_iJ ≤ d_ij, so the smallest d_iJ
 /// is the smallest distance of all. Repairs use the nearest softer neighbour, which pays off
 /// in anti-kt: when the hardest pseudojet moves after a merge, no softer one has to look at
-/// it again. A clustering of N is O(N²) with a small constant.
+/// it again. A clustering of N is O(N²) with a small constant. Equal distances (common on a
+/// tower grid) go to the first slot in the table; FastJet may break such ties otherwise.
 ///
 /// Azimuths must be unwrapped (as all of one event's are) and span less than 2π − R, so a
 /// plain difference is the true Δφ for every pair that can merge.
