@@ -151,8 +151,14 @@ public struct Axes: Sendable, Equatable {
         }
         let text = zip(counts, fractions).map { row, fraction in
             zip(row, fraction).map { count, f in
-                "\(count)\n" + (f > 0 && f < 0.0005 ? "< 0.1 %" : NumberFormat.label(100 * f, decimals: 1) + " %")
+                "\(count)\n" + percentage(f)
             }
+        }
+        // A fraction that rounds to 0 or 100 % without being it says so.
+        func percentage(_ f: Double) -> String {
+            if f > 0 && f < 0.0005 { return "< 0.1 %" }
+            if f < 1 && f > 0.9995 { return "> 99.9 %" }
+            return NumberFormat.label(100 * f, decimals: 1) + " %"
         }
         let map = Heatmap(values: fractions, rowLabels: ["anomalous", "normal"],
                           columnLabels: ["anomalous", "normal"], cellText: text, range: 0...1)

@@ -11,9 +11,9 @@ public struct Figure: Sendable, Equatable {
     public var title: String?
     public var width: Double
     public var height: Double
-    /// Panels in one column share x limits; only the lowest shows x tick labels.
+    /// Panels in one column share x limits; only the lowest shows x tick labels and x label.
     public var sharesX: Bool
-    /// Panels in one row share y limits; only the leftmost shows y tick labels.
+    /// Panels in one row share y limits; only the leftmost shows y tick labels and y label.
     public var sharesY: Bool
 
     /// A figure of one panel, by default matplotlib's 6.4 × 4.8 inches.
@@ -88,6 +88,7 @@ public struct Figure: Sendable, Equatable {
                 for index in members {
                     panels[index].xLimits = lower...upper
                     panels[index].showsXTickLabels = index == lowest
+                    if index != lowest { panels[index].axes.x.label = nil }
                 }
             }
         }
@@ -100,6 +101,7 @@ public struct Figure: Sendable, Equatable {
                 for index in members {
                     panels[index].yLimits = lower...upper
                     panels[index].showsYTickLabels = index == leftmost
+                    if index != leftmost { panels[index].axes.y.label = nil }
                 }
             }
         }

@@ -1,6 +1,8 @@
 /// Where each panel's axes go: margins measured from the labels they must hold, aligned
 /// across the rows and columns of the grid.
 struct PanelGeometry {
+    /// The panel's share of the figure; its labels stay inside.
+    var cell: Rect
     var frame: Rect
     var xMap: AxisMap
     var yMap: AxisMap
@@ -87,10 +89,17 @@ enum Layout {
             if panels[index].keepsAspect {
                 frame = keepingAspect(frame, panel: panels[index])
             }
-            return geometry(panels[index], frame: frame)
+            return geometry(panels[index], cell: cell, frame: frame)
         }
         let titleBaseline = Style.outerPad + (titleText?.ascent(size: titleSize) ?? 0)
         return (geometries, titleBaseline)
+    }
+
+    /// Whether the ×10ⁿ of the x axis would touch the centred x label on the label's row,
+    /// and so goes on a row of its own below it.
+    static func multiplierNeedsOwnRow(label: RichText, multiplier: RichText, frameWidth: Double) -> Bool {
+        let size = Style.fontSize
+        return label.width(size: size) / 2 + multiplier.width(size: size) + size > frameWidth / 2
     }
 
     /// The largest rectangle inside `frame` with the data's aspect ratio (square pixels), centred.
@@ -108,7 +117,7 @@ enum Layout {
     }
 
     /// The final maps and ticks of a panel whose axes fill `frame`.
-    static func geometry(_ panel: Panel, frame: Rect) -> PanelGeometry {
+    static func geometry(_ panel: Panel, cell: Rect, frame: Rect) -> PanelGeometry {
         let ticks = PanelTicks(panel, width: frame.width, height: frame.height)
         let xMap = AxisMap(lower: panel.xLimits.lowerBound, upper: panel.xLimits.upperBound, scale: panel.axes.x.scale,
                            start: frame.x, end: frame.maxX)
@@ -122,7 +131,7 @@ enum Layout {
                               start: rect.maxY, end: rect.y)
             colourBar = ColourBarGeometry(rect: rect, map: map, ticks: cbTicks, scale: scale, label: image.colourBarLabel.map(RichText.init))
         }
-        return PanelGeometry(frame: frame, xMap: xMap, yMap: yMap, xTicks: ticks.x, yTicks: ticks.y, colourBar: colourBar)
+        return PanelGeometry(cell: cell, frame: frame, xMap: xMap, yMap: yMap, xTicks: ticks.x, yTicks: ticks.y, colourBar: colourBar)
     }
 
     /// Margins that hold the panel's labels when it gets `cell`; frame sizes and ticks depend
@@ -151,6 +160,10 @@ enum Layout {
         }
         if let label = xLabel ?? ticks.x.multiplier {
             m.bottom += Style.labelPad + label.ascent(size: size) + label.descent(size: size)
+        }
+        if let xLabel, let multiplier = ticks.x.multiplier,
+           Self.multiplierNeedsOwnRow(label: xLabel, multiplier: multiplier, frameWidth: width) {
+            m.bottom += multiplier.ascent(size: size) + multiplier.descent(size: size) + 2
         }
 
         var top = 0.0

@@ -28,11 +28,25 @@ struct PanelDrawing {
             if let multiplier = geometry.yTicks.multiplier ?? geometry.colourBar?.ticks.multiplier {
                 baseline -= multiplier.ascent(size: size) + multiplier.descent(size: size) + 3
             }
-            canvas.text(title, x: frame.midX, y: baseline, size: Style.titleSize, anchor: .middle, role: "title")
+            let titleSize = Self.fitted(title, size: Style.titleSize, width: centredRoom(frame.midX, within: geometry.cell.x, geometry.cell.maxX))
+            canvas.text(title, x: frame.midX, y: baseline, size: titleSize, anchor: .middle, role: "title")
         }
         Decorations.draw(panel, geometry: geometry, into: &canvas)
         if let bar = geometry.colourBar { colourBar(bar, into: &canvas) }
         canvas.close("g")
+    }
+
+    /// The width a label centred on `centre` may take between `low` and `high`.
+    private func centredRoom(_ centre: Double, within low: Double, _ high: Double) -> Double {
+        2 * max(0, min(centre - low, high - centre))
+    }
+
+    /// `size`, or a smaller one (down to half) at which `text` fits in `width`: a label too
+    /// long for its panel shrinks rather than being cut off by the figure's edge.
+    static func fitted(_ text: RichText, size: Double, width: Double) -> Double {
+        let natural = text.width(size: size)
+        guard natural > width, natural > 0 else { return size }
+        return max(size / 2, size * width / natural)
     }
 
     private func grid(into canvas: inout SVGCanvas) {
@@ -90,10 +104,15 @@ struct PanelDrawing {
         guard let row else { return }
         let baseline = y + Style.labelPad + row.ascent(size: size)
         if let label {
-            canvas.text(label, x: frame.midX, y: baseline, size: size, anchor: .middle, role: "xlabel")
+            let labelSize = Self.fitted(label, size: size, width: centredRoom(frame.midX, within: geometry.cell.x, geometry.cell.maxX))
+            canvas.text(label, x: frame.midX, y: baseline, size: labelSize, anchor: .middle, role: "xlabel")
         }
         if let multiplier = ticks.multiplier {
-            canvas.text(multiplier, x: frame.maxX, y: baseline, size: size, anchor: .end, role: "multiplier")
+            var multiplierBaseline = baseline
+            if let label, Layout.multiplierNeedsOwnRow(label: label, multiplier: multiplier, frameWidth: frame.width) {
+                multiplierBaseline += label.descent(size: size) + 2 + multiplier.ascent(size: size)
+            }
+            canvas.text(multiplier, x: frame.maxX, y: multiplierBaseline, size: size, anchor: .end, role: "multiplier")
         }
     }
 
@@ -111,7 +130,8 @@ struct PanelDrawing {
             x -= ticks.maxLabelWidth(size: size)
         }
         if let label = panel.axes.y.label.map(RichText.init) {
-            canvas.text(label, x: x - Style.labelPad - label.descent(size: size), y: frame.midY, size: size,
+            let labelSize = Self.fitted(label, size: size, width: centredRoom(frame.midY, within: geometry.cell.y, geometry.cell.maxY))
+            canvas.text(label, x: x - Style.labelPad - label.descent(size: size), y: frame.midY, size: labelSize,
                         anchor: .middle, rotated: true, role: "ylabel")
         }
         if let multiplier = ticks.multiplier {
@@ -153,7 +173,8 @@ struct PanelDrawing {
         }
         if let label = bar.label {
             let labelX = x + bar.ticks.maxLabelWidth(size: size) + Style.labelPad + label.ascent(size: size)
-            canvas.text(label, x: labelX, y: rect.midY, size: size, anchor: .middle, rotated: true, role: "cblabel")
+            let labelSize = Self.fitted(label, size: size, width: centredRoom(rect.midY, within: geometry.cell.y, geometry.cell.maxY))
+            canvas.text(label, x: labelX, y: rect.midY, size: labelSize, anchor: .middle, rotated: true, role: "cblabel")
         }
     }
 }
