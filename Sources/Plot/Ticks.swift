@@ -45,6 +45,9 @@ public enum Ticks {
         /// Multiples of the step from the last one at or below `lower` to the first at or above `upper`.
         func values(from lower: Double, to upper: Double) -> [Double] {
             let v = value
+            // Limits far from zero compared with their span (1e20 … 1e20 + 1) have no
+            // representable multiples: no ticks rather than an overflow.
+            guard abs(lower / v) < 1e12, abs(upper / v) < 1e12 else { return [] }
             let first = Int((lower / v + 1e-9).rounded(.down))
             let last = Int((upper / v - 1e-9).rounded(.up))
             guard first <= last else { return [tick(first)] }

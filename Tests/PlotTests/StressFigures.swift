@@ -14,6 +14,7 @@ enum StressFigures {
             ("shared-axes", try sharedAxes()),
             ("special-text", specialText()),
             ("empty-panel", Figure(Axes(title: "nothing to show"))),
+            ("far-from-zero", farFromZero()),
         ]
     }
 
@@ -69,6 +70,13 @@ enum StressFigures {
             return axes
         }
         return Figure(rows: 2, columns: 2, panels: panels, sharesX: true, sharesY: true)
+    }
+
+    /// Values whose span is tiny next to their size have no representable round ticks.
+    static func farFromZero() -> Figure {
+        var axes = Axes(xLabel: "x", yLabel: "y")
+        axes.addLine(x: [0, 1, 2], y: [1e15, 1e15 + 1, 1e15 + 0.5])
+        return Figure(axes)
     }
 
     static func specialText() -> Figure {
