@@ -38,8 +38,6 @@ struct RichText: Equatable, Sendable {
         runs.reduce(FontMetrics.descent * size) { max($0, (-$1.shift + FontMetrics.descent * $1.scale) * size) }
     }
 
-    var isEmpty: Bool { runs.allSatisfy { $0.text.isEmpty } }
-
     /// The content of a `<text>` element: escaped text, with `<tspan>`s for styled runs.
     func svgContent(size: Double) -> String {
         var out = ""

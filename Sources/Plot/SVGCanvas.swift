@@ -22,10 +22,6 @@ struct SVGCanvas {
         return Self.idPlaceholder + "-" + kind + String(nextID)
     }
 
-    mutating func raw(_ text: String) {
-        body += text
-    }
-
     mutating func define(_ text: String) {
         defs += text
     }
@@ -102,9 +98,5 @@ struct PathData {
 
     mutating func relativeVertical(_ dy: Double) {
         text += "v" + NumberFormat.coordinate(dy)
-    }
-
-    mutating func closePath() {
-        text += "Z"
     }
 }

@@ -46,7 +46,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("figure.svg")
         try "old".write(to: url, atomically: false, encoding: .utf8)
-        let figure = try SampleFigures.confusionMatrix()
+        let figure = SampleFigures.confusionMatrix()
         try figure.write(to: url)
         #expect(try String(contentsOf: url, encoding: .utf8) == figure.svg())
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["figure.svg"])

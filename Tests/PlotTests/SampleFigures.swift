@@ -254,8 +254,8 @@ enum SampleFigures {
         var random = SeededRandom(seed: seed)
         var pixels = [Float](repeating: 0, count: 625)
         for _ in 0..<events {
-            let lead = signal ? random.normal(mean: 150, sigma: 20) : random.normal(mean: 220, sigma: 25)
-            pixels[12 * 25 + 12] += Float(lead)
+            let leadingPT = signal ? random.normal(mean: 150, sigma: 20) : random.normal(mean: 220, sigma: 25)
+            pixels[12 * 25 + 12] += Float(leadingPT)
             let subRow = 12 + (signal ? 4 + Int(random.uniform() * 3) : 2 + Int(random.uniform() * 6))
             pixels[min(24, subRow) * 25 + 12] += Float(signal ? random.normal(mean: 70, sigma: 15) : random.normal(mean: 25, sigma: 10))
             for _ in 0..<(signal ? 8 : 14) {
