@@ -23,6 +23,9 @@ final class Calorimeter {
     /// Every particle within this distance in η and in φ of the hard object is seen.
     static let reach = 1.6
     static let side = 2 * halfWindow + 1
+    /// No two towers are closer in ΔR² (the smaller cell side squared, less a margin for
+    /// rounding in the centres).
+    static let separation2 = 0.999 * min(cellEta * cellEta, cellPhi * cellPhi)
 
     private static let coshEta = (0..<etaCells).map { cosh(etaMin + cellEta * (Double($0) + 0.5)) }
     private static let sinhEta = (0..<etaCells).map { sinh(etaMin + cellEta * (Double($0) + 0.5)) }

@@ -48,28 +48,64 @@ final class ClusterSequence {
     /// Starts a clustering of `inputs` (towers), with radius `radius` (∞: no beam, for
     /// exclusive jets).
     func start(_ inputs: ScratchBuffer<Tower>, algorithm: Algorithm, radius: Double) {
-        self.algorithm = algorithm
-        radius2 = radius * radius
+        beginHistory(inputs)
         let n = inputs.count
+        prepareSlots(count: n, algorithm: algorithm, radius: radius)
+        for k in 0..<n {
+            let t = inputs[k]
+            setSlot(k, y: t.y, phi: t.phi, pt2: t.pt * t.pt, jet: Int32(k))
+        }
+        findAllNeighbours()
+    }
+
+    /// Empties the history and makes one pseudojet per input, with no slots yet: a caller
+    /// that clusters part of the way itself records its merges with `recordMerge` and hands
+    /// the rest over with `prepareSlots`, `setSlot` and `findAllNeighbours`.
+    func beginHistory(_ inputs: ScratchBuffer<Tower>) {
         momenta.removeAll()
         children.removeAll()
         inclusiveJets.removeAll()
-        for buffer in [slotY, slotPhi, slotFactor, slotNeighbourDistance, slotDistance] { buffer.resize(n) }
+        for k in 0..<inputs.count {
+            momenta.append(inputs[k].momentum)
+            children.append((-1, -1))
+        }
+    }
+
+    /// Appends the pseudojet made of pseudojets `a` and `b`; returns its index.
+    @inline(__always) func recordMerge(_ a: Int32, _ b: Int32) -> Int32 {
+        let index = Int32(momenta.count)
+        momenta.append(momenta[Int(a)] + momenta[Int(b)])
+        children.append((a, b))
+        return index
+    }
+
+    /// Sets up `count` active slots, to be filled with `setSlot`.
+    func prepareSlots(count n: Int, algorithm: Algorithm, radius: Double) {
+        self.algorithm = algorithm
+        radius2 = radius * radius
+        slotY.resize(n)
+        slotPhi.resize(n)
+        slotFactor.resize(n)
+        slotNeighbourDistance.resize(n)
+        slotDistance.resize(n)
         slotNeighbour.resize(n)
         slotJet.resize(n)
-        for k in 0..<n {
-            let t = inputs[k]
-            momenta.append(t.momentum)
-            children.append((-1, -1))
-            slotY[k] = t.y
-            slotPhi[k] = t.phi
-            slotFactor[k] = momentumFactor(t.pt * t.pt)
-            slotJet[k] = Int32(k)
-        }
         activeCount = n
-        // To start, each slot takes its nearest neighbour of any hardness, from one pass over
-        // the pairs. That also satisfies what the search needs (d_iJ is a true pair distance
-        // no larger than f_i ΔR² to any softer slot), and later repairs keep it so.
+    }
+
+    /// Active slot `k` holds pseudojet `jet` at (y, φ) with pT² `pt2`.
+    @inline(__always) func setSlot(_ k: Int, y: Double, phi: Double, pt2: Double, jet: Int32) {
+        slotY[k] = y
+        slotPhi[k] = phi
+        slotFactor[k] = momentumFactor(pt2)
+        slotJet[k] = jet
+    }
+
+    /// Gives every active slot its nearest neighbour of any hardness, from one pass over the
+    /// pairs. That also satisfies what the search needs (d_iJ is a true pair distance no
+    /// larger than f_i ΔR² to any softer slot), and later repairs keep it so.
+    func findAllNeighbours() {
+        let n = activeCount
         let y = slotY.base, phi = slotPhi.base, nd = slotNeighbourDistance.base, nb = slotNeighbour.base
         for k in 0..<n {
             nd[k] = radius2
@@ -146,11 +182,9 @@ final class ClusterSequence {
             return
         }
         let a = min(best, partner), b = max(best, partner)
-        let merged = momenta[Int(slotJet[a])] + momenta[Int(slotJet[b])]
-        let index = momenta.count
-        momenta.append(merged)
-        children.append((slotJet[a], slotJet[b]))
-        slotJet[a] = Int32(index)
+        let index = recordMerge(slotJet[a], slotJet[b])
+        let merged = momenta[Int(index)]
+        slotJet[a] = index
         slotY[a] = merged.rapidity
         slotPhi[a] = unwrap(merged.azimuth, near: slotPhi[a])
         slotFactor[a] = momentumFactor(merged.pt2)

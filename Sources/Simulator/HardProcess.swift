@@ -104,7 +104,9 @@ struct HardProcess: Sendable {
 
 /// `phi` shifted by a multiple of 2π to lie within π of `reference`.
 @inline(__always) func unwrap(_ phi: Double, near reference: Double) -> Double {
-    var d = (phi - reference).truncatingRemainder(dividingBy: 2 * Double.pi)
+    var d = phi - reference
+    // The remainder of a smaller number is the number itself: skip the costly call.
+    if abs(d) >= 2 * Double.pi { d = d.truncatingRemainder(dividingBy: 2 * Double.pi) }
     if d > Double.pi { d -= 2 * Double.pi } else if d < -Double.pi { d += 2 * Double.pi }
     return reference + d
 }

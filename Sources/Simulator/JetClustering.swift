@@ -37,7 +37,8 @@ public enum JetClustering {
         let towers = masslessTowers(pt: pt, rapidity: rapidity, azimuth: azimuth)
         let reconstruction = JetReconstruction()
         let trimmed = TrimmedJet()
-        guard reconstruction.findLeadingJet(of: towers) != nil, reconstruction.trimLeadingJet(into: trimmed) else {
+        guard reconstruction.findLeadingJet(of: towers, separation2: smallestSeparation2(towers)) != nil,
+              reconstruction.trimLeadingJet(into: trimmed) else {
             return nil
         }
         // Towers are matched back to particles by position and pT (all distinct here).
@@ -59,6 +60,18 @@ public enum JetClustering {
     /// R₀ = 1, normalised by the scalar pT sum, as the simulator computes it.
     public static func nSubjettiness(pt: [Double], rapidity: [Double], azimuth: [Double]) -> (Double, Double, Double) {
         NSubjettiness().taus(masslessTowers(pt: pt, rapidity: rapidity, azimuth: azimuth))
+    }
+
+    /// The smallest ΔR² between two particles.
+    static func smallestSeparation2(_ towers: ScratchBuffer<Tower>) -> Double {
+        var smallest = Double.infinity
+        for i in 0..<towers.count {
+            for j in (i + 1)..<max(i + 1, towers.count) {
+                let dy = towers[i].y - towers[j].y, dphi = towers[i].phi - towers[j].phi
+                smallest = min(smallest, dy * dy + dphi * dphi)
+            }
+        }
+        return smallest
     }
 
     /// Particles as massless towers, azimuths unwrapped around the first one's.

@@ -46,7 +46,7 @@ final class JetFactory {
         makeTowers(rng: &rng)
         // A subset of massless towers is never heavier than the whole and never has more
         // pT than their scalar sum: a jet failing these fails after trimming too.
-        guard let (untrimmed, scalarPt) = reconstruction.findLeadingJet(of: towers),
+        guard let (untrimmed, scalarPt) = reconstruction.findLeadingJet(of: towers, separation2: Calorimeter.separation2),
               untrimmed.mass > Selection.massRange.lowerBound, scalarPt > Selection.ptRange.lowerBound,
               reconstruction.trimLeadingJet(into: jet) else { return false }
         let p = jet.momentum

@@ -17,7 +17,12 @@ final class JetReconstruction {
     static let subjetRadius = 0.3
     static let subjetFraction = 0.05
 
-    private let antiKt = ClusterSequence()
+    /// Towers at least this hard (GeV) are followed one by one in the anti-kt clustering,
+    /// softer ones only as candidates (see `LeadingAntiKtJet`): below the separation of two
+    /// towers (0.0995) times the lowest jet pT that can pass the selection (250 GeV).
+    static let hardTowerPt = 20.0
+
+    private let antiKt = LeadingAntiKtJet()
     private let kt = ClusterSequence()
     private let indices = ScratchBuffer<Int32>()
     private let jetTowers = ScratchBuffer<Tower>()
@@ -25,28 +30,14 @@ final class JetReconstruction {
     private var leadingJet = FourVector.zero
 
     /// Clusters `towers` with anti-kt and keeps the leading jet and its towers for
-    /// `trimLeadingJet`. Returns the jet and the scalar sum of its towers' pT, nil without towers.
-    func findLeadingJet(of towers: ScratchBuffer<Tower>) -> (momentum: FourVector, scalarPt: Double)? {
-        guard !towers.isEmpty else { return nil }
-        antiKt.start(towers, algorithm: .antiKt, radius: Self.jetRadius)
-        // Cluster until the hardest jet so far has more pT than all that is left together.
-        var leading = -1
-        var leadingPt2 = -1.0
-        while antiKt.activeCount > 0 {
-            let jets = antiKt.inclusiveJets.count
-            antiKt.step()
-            guard antiKt.inclusiveJets.count > jets else { continue }
-            let j = Int(antiKt.inclusiveJets[jets])
-            let pt2 = antiKt.momenta[j].pt2
-            if pt2 > leadingPt2 {
-                leadingPt2 = pt2
-                leading = j
-            }
-            let rest = antiKt.activeScalarPt()
-            if rest * rest < leadingPt2 { break }
-        }
+    /// `trimLeadingJet`. `separation2` must not exceed the ΔR² between any two towers.
+    /// Returns the jet and the scalar sum of its towers' pT, nil without towers.
+    func findLeadingJet(of towers: ScratchBuffer<Tower>,
+                        separation2: Double) -> (momentum: FourVector, scalarPt: Double)? {
+        guard let leading = antiKt.leadingJet(of: towers, radius: Self.jetRadius, separation2: separation2,
+                                              hardThreshold: Self.hardTowerPt) else { return nil }
         indices.removeAll()
-        antiKt.constituents(of: leading, into: indices)
+        antiKt.sequence.constituents(of: Int(leading), into: indices)
         sortIndices()
         jetTowers.removeAll()
         var scalarPt = 0.0
@@ -55,7 +46,7 @@ final class JetReconstruction {
             jetTowers.append(t)
             scalarPt += t.pt
         }
-        leadingJet = antiKt.momenta[leading]
+        leadingJet = antiKt.sequence.momenta[Int(leading)]
         return (leadingJet, scalarPt)
     }
 

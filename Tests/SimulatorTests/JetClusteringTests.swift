@@ -77,6 +77,105 @@ struct JetClusteringTests {
         return (pt, y, phi)
     }
 
+    /// A jet event as the simulator's calorimeter sees it: hard particles around one or two
+    /// cores of total pT about `scale`, hadron-like soft particles next to them and a soft
+    /// uniform background, summed into towers of 0.1 × 2π/63 at the cell centres. Towers on a
+    /// grid are never closer than a cell, which is what lets the leading anti-kt jet follow the
+    /// hard towers alone (below 20 GeV a tower is soft there). The centres are moved by up to
+    /// ±0.001 so that no two distances tie: on an exact grid a soft tower can be equally far
+    /// from two harder ones, and which one kt gives it to depends on the order of the inputs.
+    static func gridEvent(seed: UInt64, scale: Double) -> (pt: [Double], y: [Double], phi: [Double]) {
+        var rng = SeededGenerator(seed: seed)
+        let cellPhi = 2 * Double.pi / 63
+        var towers: [Int: Double] = [:]
+        func add(_ pt: Double, _ y: Double, _ phi: Double) {
+            let key = Int((y / 0.1 + 1000).rounded(.down)) * 10_000 + Int((phi / cellPhi + 1000).rounded(.down))
+            towers[key, default: 0] += pt
+        }
+        let y0 = 2 * rng.uniform() - 1, phi0 = 1 + 4 * rng.uniform()
+        let prongs = rng.uniform() < 0.5 ? [(0.0, 0.0, 1.0)]
+            : [(0.0, 0.0, 0.6), (0.7 * rng.uniform() - 0.35, 0.7 * rng.uniform() - 0.35, 0.4)]
+        for (dy, dphi, share) in prongs {
+            var left = share * scale
+            while left > 0.5 {
+                let pt = left * (0.2 + 0.5 * rng.uniform())
+                left -= pt
+                let spread = 0.3 * rng.uniform() * rng.uniform()
+                add(pt, y0 + dy + spread * (2 * rng.uniform() - 1), phi0 + dphi + spread * (2 * rng.uniform() - 1))
+                for _ in 0..<2 {
+                    add(0.3 * rng.uniform(), y0 + dy + 0.6 * (2 * rng.uniform() - 1), phi0 + dphi + 0.6 * (2 * rng.uniform() - 1))
+                }
+            }
+        }
+        for _ in 0..<30 {
+            add(-0.5 * log(1 - rng.uniform()), y0 + 2.6 * rng.uniform() - 1.3, phi0 + 2.6 * rng.uniform() - 1.3)
+        }
+        var pt: [Double] = [], y: [Double] = [], phi: [Double] = []
+        for (key, value) in towers.sorted(by: { $0.key < $1.key }) {
+            pt.append(value)
+            y.append(0.1 * (Double(key / 10_000 - 1000) + 0.5) + 0.002 * (rng.uniform() - 0.5))
+            phi.append(cellPhi * (Double(key % 10_000 - 1000) + 0.5) + 0.002 * (rng.uniform() - 0.5))
+        }
+        return (pt, y, phi)
+    }
+
+    /// The leading jet and its kept subjets from the textbook clustering.
+    static func referenceTrimmedJet(_ e: (pt: [Double], y: [Double], phi: [Double])) throws -> (jet: [Int], subjets: [[Int]]) {
+        let jets = Self.reference(pt: e.pt, y: e.y, phi: e.phi, p: -1, radius: 1.0)
+        let leading = try #require(jets.max { Self.momentum($0, e).pt2 < Self.momentum($1, e).pt2 })
+        let jetPt = Self.momentum(leading, e).pt2.squareRoot()
+        let subPt = leading.map { e.pt[$0] }, subY = leading.map { e.y[$0] }, subPhi = leading.map { e.phi[$0] }
+        let subjets = Self.reference(pt: subPt, y: subY, phi: subPhi, p: 1, radius: 0.3)
+            .map { $0.map { leading[$0] }.sorted() }
+            .filter { Self.momentum($0, e).pt2.squareRoot() > 0.05 * jetPt }
+            .sorted { Self.momentum($0, e).pt2 > Self.momentum($1, e).pt2 }
+        return (leading, subjets)
+    }
+
+    @Test func leadingTrimmedJetOfGridTowersMatchesTextbook() throws {
+        // Jets of 300 GeV (the leading jet leaves while only hard towers are followed) and of
+        // 30 GeV (soft towers merge among themselves first: the clustering has to go on with
+        // every tower).
+        for seed in 1...40 as ClosedRange<UInt64> {
+            let e = Self.gridEvent(seed: seed, scale: seed % 3 == 0 ? 30 : 300)
+            let expected = try Self.referenceTrimmedJet(e)
+            let fast = try #require(JetClustering.leadingTrimmedJet(pt: e.pt, rapidity: e.y, azimuth: e.phi))
+            #expect(fast.jet == expected.jet, "seed \(seed)")
+            #expect(fast.subjets == expected.subjets, "seed \(seed)")
+        }
+    }
+
+    @Test func softTowersThatMergeFirstOutgrowTheHardOne() throws {
+        // A 22 GeV tower (hard, above 20 GeV) with a 10 GeV tower 0.9 away and an 18 GeV one
+        // 0.2 beyond that: the two soft ones merge first (ΔR²/18² < 0.9²/22²), into a 28 GeV
+        // jet 1.03 from the hard tower, which stays alone. Had the hard tower been allowed to
+        // take the 10 GeV one first, the leading jet would be those two.
+        let pt = [22.0, 10, 18], y = [0.05, 0.95, 1.15], phi = [1.0, 1.0, 1.0]
+        let expected = try Self.referenceTrimmedJet((pt, y, phi))
+        #expect(expected.jet == [1, 2])
+        let fast = try #require(JetClustering.leadingTrimmedJet(pt: pt, rapidity: y, azimuth: phi))
+        #expect(fast.jet == expected.jet)
+        #expect(fast.subjets == expected.subjets)
+    }
+
+    @Test func leadingTrimmedJetOfGridTowersMatchesFullClustering() throws {
+        // Many more events against the plain O(N²) clustering (itself checked above).
+        for seed in 1000...4000 as ClosedRange<UInt64> {
+            let e = Self.gridEvent(seed: seed, scale: 20 + Double(seed % 300))
+            let jets = JetClustering.inclusiveJets(pt: e.pt, rapidity: e.y, azimuth: e.phi, algorithm: .antiKt, radius: 1.0)
+            let leading = try #require(jets.max { Self.momentum($0, e).pt2 < Self.momentum($1, e).pt2 })
+            let jetPt = Self.momentum(leading, e).pt2.squareRoot()
+            let subjets = JetClustering.inclusiveJets(pt: leading.map { e.pt[$0] }, rapidity: leading.map { e.y[$0] },
+                                                      azimuth: leading.map { e.phi[$0] }, algorithm: .kt, radius: 0.3)
+                .map { $0.map { leading[$0] }.sorted() }
+                .filter { Self.momentum($0, e).pt2.squareRoot() > 0.05 * jetPt }
+                .sorted { Self.momentum($0, e).pt2 > Self.momentum($1, e).pt2 }
+            let fast = try #require(JetClustering.leadingTrimmedJet(pt: e.pt, rapidity: e.y, azimuth: e.phi))
+            #expect(fast.jet == leading, "seed \(seed)")
+            #expect(fast.subjets == subjets, "seed \(seed)")
+        }
+    }
+
     @Test(arguments: [JetClustering.Algorithm.antiKt, .kt])
     func matchesTextbookClustering(algorithm: JetClustering.Algorithm) {
         let p = algorithm == .antiKt ? -1.0 : 1.0
@@ -115,17 +214,10 @@ struct JetClusteringTests {
     @Test func leadingTrimmedJetMatchesTextbookAntiKtAndKtTrimming() throws {
         for seed in 1...30 as ClosedRange<UInt64> {
             let e = Self.event(seed: seed, count: 25 + Int(seed))
-            let jets = Self.reference(pt: e.pt, y: e.y, phi: e.phi, p: -1, radius: 1.0)
-            let leading = try #require(jets.max { Self.momentum($0, e).pt2 < Self.momentum($1, e).pt2 })
-            let jetPt = Self.momentum(leading, e).pt2.squareRoot()
-            let subPt = leading.map { e.pt[$0] }, subY = leading.map { e.y[$0] }, subPhi = leading.map { e.phi[$0] }
-            let subjets = Self.reference(pt: subPt, y: subY, phi: subPhi, p: 1, radius: 0.3)
-                .map { $0.map { leading[$0] }.sorted() }
-                .filter { Self.momentum($0, e).pt2.squareRoot() > 0.05 * jetPt }
-                .sorted { Self.momentum($0, e).pt2 > Self.momentum($1, e).pt2 }
+            let expected = try Self.referenceTrimmedJet(e)
             let fast = try #require(JetClustering.leadingTrimmedJet(pt: e.pt, rapidity: e.y, azimuth: e.phi))
-            #expect(fast.jet == leading, "seed \(seed)")
-            #expect(fast.subjets == subjets, "seed \(seed)")
+            #expect(fast.jet == expected.jet, "seed \(seed)")
+            #expect(fast.subjets == expected.subjets, "seed \(seed)")
         }
     }
 
