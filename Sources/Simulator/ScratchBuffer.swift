@@ -2,9 +2,11 @@
 /// never checks uniqueness or bounds on access, which matters in the O(N²) clustering loops;
 /// callers keep indices below `count`.
 final class ScratchBuffer<Element: BitwiseCopyable> {
-    private(set) var base: UnsafeMutablePointer<Element>
-    private(set) var capacity: Int
-    private(set) var count = 0
+    // Unchecked: the buffer belongs to one worker, and dynamic exclusivity checks on every
+    // access cost more than the loops that use it.
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(capacity: Int = 64) {
         self.capacity = max(1, capacity)
