@@ -30,6 +30,8 @@ final class ClusterSequence {
     /// Pseudojets that reached the beam (the inclusive jets), in the order they did.
     let inclusiveJets = ScratchBuffer<Int32>()
     private let stack = ScratchBuffer<Int32>()
+    /// One flag per input, all false between calls of `constituents`.
+    private let members = ScratchBuffer<Bool>()
 
     // The active pseudojets, one slot each: position, f, ΔR² to and slot of the nearest
     // softer neighbour (−1: none within R), d_iJ, pseudojet.
@@ -69,6 +71,9 @@ final class ClusterSequence {
             momenta.append(inputs[k].momentum)
             children.append((-1, -1))
         }
+        let previous = members.count
+        members.resize(inputs.count)
+        for k in previous..<max(previous, inputs.count) { members[k] = false }
     }
 
     /// Appends the pseudojet made of pseudojets `a` and `b`; returns its index.
@@ -155,19 +160,24 @@ final class ClusterSequence {
         for k in 0..<activeCount { out.append(momenta[Int(slotJet[k])]) }
     }
 
-    /// The input indices that make up pseudojet `jet`, appended to `out`.
+    /// The input indices that make up pseudojet `jet`, appended to `out` in increasing order.
     func constituents(of jet: Int, into out: ScratchBuffer<Int32>) {
+        let isMember = members.base
         stack.removeAll()
         stack.append(Int32(jet))
         while !stack.isEmpty {
             let j = Int(stack.removeLast())
             let (a, b) = children[j]
             if a < 0 {
-                out.append(Int32(j))
+                isMember[j] = true
             } else {
                 stack.append(a)
                 stack.append(b)
             }
+        }
+        for k in 0..<members.count where isMember[k] {
+            out.append(Int32(k))
+            isMember[k] = false
         }
     }
 

@@ -105,8 +105,11 @@ struct HardProcess: Sendable {
 /// `phi` shifted by a multiple of 2π to lie within π of `reference`.
 @inline(__always) func unwrap(_ phi: Double, near reference: Double) -> Double {
     var d = phi - reference
-    // The remainder of a smaller number is the number itself: skip the costly call.
-    if abs(d) >= 2 * Double.pi { d = d.truncatingRemainder(dividingBy: 2 * Double.pi) }
+    // The remainder below 4π is d ∓ 2π, exactly (Sterbenz): the costly call only beyond.
+    if abs(d) >= 2 * Double.pi {
+        d = abs(d) < 4 * Double.pi ? d - (d > 0 ? 2 * Double.pi : -2 * Double.pi)
+            : d.truncatingRemainder(dividingBy: 2 * Double.pi)
+    }
     if d > Double.pi { d -= 2 * Double.pi } else if d < -Double.pi { d += 2 * Double.pi }
     return reference + d
 }

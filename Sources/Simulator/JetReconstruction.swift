@@ -38,7 +38,6 @@ final class JetReconstruction {
                                               hardThreshold: Self.hardTowerPt) else { return nil }
         indices.removeAll()
         antiKt.sequence.constituents(of: Int(leading), into: indices)
-        sortIndices()
         jetTowers.removeAll()
         var scalarPt = 0.0
         for k in 0..<indices.count {
@@ -72,7 +71,6 @@ final class JetReconstruction {
             result.momentum += kt.momenta[j]
             indices.removeAll()
             kt.constituents(of: j, into: indices)
-            sortIndices()
             for k in 0..<indices.count { result.constituents.append(jetTowers[Int(indices[k])]) }
             result.subjetSizes.append(indices.count)
         }
@@ -82,21 +80,6 @@ final class JetReconstruction {
     /// The towers of the jet found by `findLeadingJet`.
     var jetTowerCount: Int { jetTowers.count }
     func jetTower(_ k: Int) -> Tower { jetTowers[k] }
-
-    /// Puts the constituent indices in increasing order (input order), by insertion: the
-    /// lists are short and mostly sorted already.
-    private func sortIndices() {
-        let p = indices.base
-        for i in 1..<max(1, indices.count) {
-            let x = p[i]
-            var j = i - 1
-            while j >= 0 && p[j] > x {
-                p[j + 1] = p[j]
-                j -= 1
-            }
-            p[j + 1] = x
-        }
-    }
 }
 
 /// N-subjettiness τ_N (β = 1, R₀ = 1, normalised): Σ pT_i min_k ΔR_ik / Σ pT_i, with the N
