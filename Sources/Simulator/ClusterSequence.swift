@@ -236,47 +236,21 @@ final class ClusterSequence {
         return 0
     }
 
-    /// ΔR² from (yi, phii) to slot j if slot j is at least as soft as f, else ∞.
-    @inline(__always) private static func softerDistance(_ y: UnsafeMutablePointer<Double>, _ phi: UnsafeMutablePointer<Double>,
-                                                         _ factor: UnsafeMutablePointer<Double>, _ j: Int,
-                                                         _ yi: Double, _ phii: Double, _ f: Double) -> Double {
-        let dy = y[j] - yi, dphi = phi[j] - phii
-        return factor[j] >= f ? dy * dy + dphi * dphi : .infinity
-    }
-
-    /// Sets the nearest softer neighbour of slot `i` and its d_iJ.
+    /// Sets the nearest softer neighbour of slot `i` (the first of equals) and its d_iJ.
     private func findNeighbour(_ i: Int) {
         let y = slotY.base, phi = slotPhi.base, factor = slotFactor.base
         let n = activeCount
         let yi = y[i], phii = phi[i], fi = factor[i]
-        y[i] = .infinity  // keeps the slot from finding itself
-        var b0 = radius2, b1 = radius2, b2 = radius2, b3 = radius2
-        var j = 0
-        while j + 4 <= n {
-            let d0 = Self.softerDistance(y, phi, factor, j, yi, phii, fi)
-            let d1 = Self.softerDistance(y, phi, factor, j + 1, yi, phii, fi)
-            let d2 = Self.softerDistance(y, phi, factor, j + 2, yi, phii, fi)
-            let d3 = Self.softerDistance(y, phi, factor, j + 3, yi, phii, fi)
-            b0 = d0 < b0 ? d0 : b0
-            b1 = d1 < b1 ? d1 : b1
-            b2 = d2 < b2 ? d2 : b2
-            b3 = d3 < b3 ? d3 : b3
-            j += 4
-        }
-        while j < n {
-            let d = Self.softerDistance(y, phi, factor, j, yi, phii, fi)
-            b0 = d < b0 ? d : b0
-            j += 1
-        }
-        let best = min(min(b0, b1), min(b2, b3))
+        var best = radius2
         var index: Int32 = -1
-        if best < radius2 {
-            for j in 0..<n where Self.softerDistance(y, phi, factor, j, yi, phii, fi) == best {
+        for j in 0..<n where j != i && factor[j] >= fi {
+            let dy = y[j] - yi, dphi = phi[j] - phii
+            let d = dy * dy + dphi * dphi
+            if d < best {
+                best = d
                 index = Int32(j)
-                break
             }
         }
-        y[i] = yi
         slotNeighbourDistance[i] = best
         slotNeighbour[i] = index
         slotDistance[i] = fi * best
@@ -298,36 +272,54 @@ final class ClusterSequence {
         activeCount = last
         let n = activeCount
         let removed = Int32(slot), moved = Int32(last), changed = Int32(merged)
-
-        // Who pointed at the removed or merged slot looks again; who pointed at the moved
-        // last slot now points at its new place.
-        staleSlots.removeAll()
         let neighbours = slotNeighbour.base
-        for k in 0..<n {
-            let r = neighbours[k]
-            if r == removed || (r == changed && merged >= 0) {
-                staleSlots.append(Int32(k))
-            } else if r == moved {
-                neighbours[k] = removed
-            }
-        }
-        for s in 0..<staleSlots.count { findNeighbour(Int(staleSlots[s])) }
-        guard merged >= 0 else { return }
+        staleSlots.removeAll()
 
-        // The merged pseudojet: its own neighbour, and for every pseudojet it is softer
-        // than, whether it is now the nearest.
-        findNeighbour(merged)
+        // Who pointed at the removed (or merged) slot looks again; who pointed at the moved
+        // last slot now points at its new place.
+        guard merged >= 0 else {
+            for k in 0..<n {
+                let r = neighbours[k]
+                if r == removed {
+                    staleSlots.append(Int32(k))
+                } else if r == moved {
+                    neighbours[k] = removed
+                }
+            }
+            for s in 0..<staleSlots.count { findNeighbour(Int(staleSlots[s])) }
+            return
+        }
+
+        // In the same pass: the merged pseudojet's own nearest softer neighbour, and for
+        // every pseudojet it is softer than, whether it is now the nearest.
         let y = slotY.base, phi = slotPhi.base, factor = slotFactor.base
-        let nd = slotNeighbourDistance.base
-        let yc = y[merged], phic = phi[merged], fc = factor[merged]
-        for k in 0..<n where factor[k] <= fc && k != merged {
-            let dy = y[k] - yc, dphi = phi[k] - phic
+        let nd = slotNeighbourDistance.base, distance = slotDistance.base
+        let ym = y[merged], phim = phi[merged], fm = factor[merged]
+        var best = radius2
+        var index: Int32 = -1
+        for k in 0..<n where k != merged {
+            let dy = y[k] - ym, dphi = phi[k] - phim
             let d = dy * dy + dphi * dphi
-            if d < nd[k] {
+            let fk = factor[k]
+            if fk >= fm && d < best {
+                best = d
+                index = Int32(k)
+            }
+            let r = neighbours[k]
+            if r == removed || r == changed {
+                staleSlots.append(Int32(k))
+                continue
+            }
+            if r == moved { neighbours[k] = removed }
+            if fk <= fm && d < nd[k] {
                 nd[k] = d
                 neighbours[k] = changed
-                slotDistance[k] = factor[k] * d
+                distance[k] = fk * d
             }
         }
+        nd[merged] = best
+        neighbours[merged] = index
+        distance[merged] = fm * best
+        for s in 0..<staleSlots.count { findNeighbour(Int(staleSlots[s])) }
     }
 }
