@@ -31,6 +31,13 @@ struct FourVector: Sendable, Equatable {
         a.e += b.e
     }
 
+    @inlinable static func -= (a: inout FourVector, b: FourVector) {
+        a.px -= b.px
+        a.py -= b.py
+        a.pz -= b.pz
+        a.e -= b.e
+    }
+
     var pt2: Double { px * px + py * py }
     var pt: Double { pt2.squareRoot() }
     var p2: Double { px * px + py * py + pz * pz }

@@ -45,10 +45,19 @@ final class JetFactory {
         guard makePartons(signal: signal, rng: &rng) else { return false }
         makeTowers(rng: &rng)
         // A subset of massless towers is never heavier than the whole and never has more
-        // pT than their scalar sum: a jet failing these fails after trimming too.
-        guard let (untrimmed, scalarPt) = reconstruction.findLeadingJet(of: towers, separation2: Calorimeter.separation2),
+        // pT than their scalar sum: when all towers together fail these, so does the
+        // leading jet, and when the leading jet fails them, so does the trimmed jet (the
+        // margins only absorb rounding).
+        var total = FourVector.zero, totalScalarPt = 0.0
+        for k in 0..<towers.count {
+            total += towers[k].momentum
+            totalScalarPt += towers[k].pt
+        }
+        let lightest = Selection.massRange.lowerBound * (1 - 1e-9), softest = Selection.ptRange.lowerBound * (1 - 1e-9)
+        guard total.mass > lightest, totalScalarPt > softest,
+              let (untrimmed, scalarPt) = reconstruction.findLeadingJet(of: towers, separation2: Calorimeter.separation2),
               untrimmed.mass > Selection.massRange.lowerBound, scalarPt > Selection.ptRange.lowerBound,
-              reconstruction.trimLeadingJet(into: jet) else { return false }
+              reconstruction.trimLeadingJet(into: jet, giveUpBelowMass: lightest) else { return false }
         let p = jet.momentum
         guard Selection.passes(p) else { return false }
         let pt = p.pt, mass = p.mass, eta = p.pseudorapidity

@@ -50,11 +50,22 @@ final class JetReconstruction {
     }
 
     /// Trims the jet found by `findLeadingJet`: its kt subjets of radius 0.3 with more than
-    /// 5 % of its pT. False when none is kept.
-    func trimLeadingJet(into result: TrimmedJet) -> Bool {
+    /// 5 % of its pT. False when none is kept, or as soon as the trimmed jet is sure to be
+    /// lighter than `giveUpBelowMass`: the jet less the subjets dropped so far holds the
+    /// trimmed jet, so it is at least as heavy.
+    func trimLeadingJet(into result: TrimmedJet, giveUpBelowMass: Double = 0) -> Bool {
         kt.start(jetTowers, algorithm: .kt, radius: Self.subjetRadius)
-        kt.runToEnd()
         let minimumPt = Self.subjetFraction * leadingJet.pt
+        var rest = leadingJet
+        while kt.activeCount > 0 {
+            let jets = kt.inclusiveJets.count
+            kt.step()
+            guard giveUpBelowMass > 0, kt.inclusiveJets.count > jets else { continue }
+            let subjet = kt.momenta[Int(kt.inclusiveJets[jets])]
+            guard subjet.pt2 <= minimumPt * minimumPt else { continue }
+            rest -= subjet
+            if rest.mass2 < giveUpBelowMass * giveUpBelowMass { return false }
+        }
         kept.removeAll(keepingCapacity: true)
         for k in 0..<kt.inclusiveJets.count {
             let j = Int(kt.inclusiveJets[k])
