@@ -158,35 +158,36 @@ final class LeadingAntiKtJet {
         let yi = hardY[h], phii = hardPhi[h], fi = hardFactor[h]
         var best = radius2
         var index = Self.beam
-        // The smallest distance with independent running minima (no branches), then its
-        // first position.
+        // Two independent running minima with their positions, by selects rather than
+        // branches (which the processor mispredicts); the first position of equals.
         let y = softY.base, phi = softPhi.base
         let n = softCount
         var b0 = best, b1 = best
+        var i0 = -1, i1 = -1
         var s = 0
         while s + 2 <= n {
             let dy0 = y[s] - yi, dphi0 = phi[s] - phii
             let dy1 = y[s + 1] - yi, dphi1 = phi[s + 1] - phii
             let d0 = dy0 * dy0 + dphi0 * dphi0, d1 = dy1 * dy1 + dphi1 * dphi1
+            i0 = d0 < b0 ? s : i0
             b0 = d0 < b0 ? d0 : b0
+            i1 = d1 < b1 ? s + 1 : i1
             b1 = d1 < b1 ? d1 : b1
             s += 2
         }
         if s < n {
             let dy = y[s] - yi, dphi = phi[s] - phii
             let d = dy * dy + dphi * dphi
+            i0 = d < b0 ? s : i0
             b0 = d < b0 ? d : b0
         }
-        let smallest = min(b0, b1)
-        if smallest < best {
-            for s in 0..<n {
-                let dy = y[s] - yi, dphi = phi[s] - phii
-                if dy * dy + dphi * dphi == smallest {
-                    index = Int32(s)
-                    break
-                }
-            }
-            best = smallest
+        if b1 < b0 || (b1 == b0 && i1 >= 0 && (i0 < 0 || i1 < i0)) {
+            b0 = b1
+            i0 = i1
+        }
+        if i0 >= 0 {
+            best = b0
+            index = Int32(i0)
         }
         for k in 0..<hardCount where k != h && hardFactor[k] >= fi {
             let dy = hardY[k] - yi, dphi = hardPhi[k] - phii
