@@ -236,24 +236,41 @@ final class ClusterSequence {
         return 0
     }
 
-    /// Sets the nearest softer neighbour of slot `i` (the first of equals) and its d_iJ.
+    /// Sets the nearest softer neighbour of slot `i` (the first of equals) and its d_iJ. Two
+    /// independent running minima with their positions, by selects rather than branches.
     private func findNeighbour(_ i: Int) {
         let y = slotY.base, phi = slotPhi.base, factor = slotFactor.base
         let n = activeCount
         let yi = y[i], phii = phi[i], fi = factor[i]
-        var best = radius2
-        var index: Int32 = -1
-        for j in 0..<n where j != i && factor[j] >= fi {
+        y[i] = .infinity  // keeps the slot from finding itself
+        @inline(__always) func distance(_ j: Int) -> Double {
             let dy = y[j] - yi, dphi = phi[j] - phii
-            let d = dy * dy + dphi * dphi
-            if d < best {
-                best = d
-                index = Int32(j)
-            }
+            return factor[j] >= fi ? dy * dy + dphi * dphi : .infinity
         }
-        slotNeighbourDistance[i] = best
-        slotNeighbour[i] = index
-        slotDistance[i] = fi * best
+        var b0 = radius2, b1 = radius2
+        var i0 = -1, i1 = -1
+        var j = 0
+        while j + 2 <= n {
+            let d0 = distance(j), d1 = distance(j + 1)
+            i0 = d0 < b0 ? j : i0
+            b0 = d0 < b0 ? d0 : b0
+            i1 = d1 < b1 ? j + 1 : i1
+            b1 = d1 < b1 ? d1 : b1
+            j += 2
+        }
+        if j < n {
+            let d = distance(j)
+            i0 = d < b0 ? j : i0
+            b0 = d < b0 ? d : b0
+        }
+        y[i] = yi
+        if b1 < b0 || (b1 == b0 && i1 >= 0 && (i0 < 0 || i1 < i0)) {
+            b0 = b1
+            i0 = i1
+        }
+        slotNeighbourDistance[i] = b0
+        slotNeighbour[i] = Int32(i0)
+        slotDistance[i] = fi * b0
     }
 
     /// Removes `slot` (moving the last slot into it) after a merge into slot `merged` (or a
