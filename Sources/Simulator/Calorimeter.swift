@@ -65,6 +65,8 @@ final class Calorimeter {
 
     /// The non-empty towers, in a fixed order (first deposit), appended to `towers`.
     func readTowers(into towers: ScratchBuffer<Tower>) {
+        // Fetched once here rather than (with their lazy-initialisation check) per tower.
+        let coshEta = Self.coshEta, sinhEta = Self.sinhEta, cosPhi = Self.cosPhi, sinPhi = Self.sinPhi
         for k in 0..<touched.count {
             let cell = Int(touched[k])
             let i = cell / Self.side - Self.halfWindow, j = cell % Self.side - Self.halfWindow
@@ -72,9 +74,9 @@ final class Calorimeter {
             let phiCell = centrePhi + j
             let wrapped = ((phiCell % Self.phiCells) + Self.phiCells) % Self.phiCells
             let e = energy[cell]
-            let cosh = Self.coshEta[etaCell], sinh = Self.sinhEta[etaCell]
+            let cosh = coshEta[etaCell], sinh = sinhEta[etaCell]
             let pt = e / cosh
-            let momentum = FourVector(px: pt * Self.cosPhi[wrapped], py: pt * Self.sinPhi[wrapped],
+            let momentum = FourVector(px: pt * cosPhi[wrapped], py: pt * sinPhi[wrapped],
                                       pz: pt * sinh, e: e)
             towers.append(Tower(momentum: momentum, pt: pt,
                                 y: Self.etaMin + Self.cellEta * (Double(etaCell) + 0.5),
