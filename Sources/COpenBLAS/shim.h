@@ -17,4 +17,45 @@ static inline int jnb_cpu_has_avx2(void) {
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
+// Sparse rows times a dense matrix, the one product OpenBLAS lacks:
+//   C[r, 0..<n] = Σ_k val[k] · B[idx[k], 0..<n],  k in start[r]..<start[r+1].
+// Jet images are ~5 % non-zero, so the first layer's forward product (rows = images,
+// B = weights) and its weight gradient (rows = pixels, B = output gradients) cost ~20× fewer
+// operations this way. Columns go in blocks of 64 held in four 16-float registers; the last
+// block overlaps the previous one so every load is a full vector (overlapping columns get the
+// same sums, computed in the same order). Needs n >= 64; jnb_sparse_rows_generic handles any n.
+typedef float jnb_v16f __attribute__((vector_size(64), aligned(4)));
+
+__attribute__((target("avx512f")))
+static inline void jnb_sparse_rows_avx512(int rows, int n, const int *start, const int *idx,
+                                          const float *val, const float *b, int ldb, float *c, int ldc) {
+    for (int r = 0; r < rows; r++) {
+        float *cr = c + (long)r * ldc;
+        for (int col = 0; col < n; col += 64) {
+            int c0 = col + 64 <= n ? col : n - 64;
+            jnb_v16f a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
+            for (int k = start[r]; k < start[r + 1]; k++) {
+                const jnb_v16f *p = (const jnb_v16f *)(b + (long)idx[k] * ldb + c0);
+                float v = val[k];
+                a0 += v * p[0]; a1 += v * p[1]; a2 += v * p[2]; a3 += v * p[3];
+            }
+            jnb_v16f *q = (jnb_v16f *)(cr + c0);
+            q[0] = a0; q[1] = a1; q[2] = a2; q[3] = a3;
+        }
+    }
+}
+
+static inline void jnb_sparse_rows_generic(int rows, int n, const int *start, const int *idx,
+                                           const float *val, const float *b, int ldb, float *c, int ldc) {
+    for (int r = 0; r < rows; r++) {
+        float *cr = c + (long)r * ldc;
+        for (int j = 0; j < n; j++) cr[j] = 0.0f;
+        for (int k = start[r]; k < start[r + 1]; k++) {
+            const float *br = b + (long)idx[k] * ldb;
+            float v = val[k];
+            for (int j = 0; j < n; j++) cr[j] += v * br[j];
+        }
+    }
+}
+
 #endif
