@@ -66,7 +66,8 @@ public enum BLAS {
 
     private static func configure() -> Status {
         let before = corename()
-        let config = openblas_get_config().map { String(cString: $0) } ?? "unknown"
+        // Read after any switch: OpenBLAS builds this string (which names the core) on first call.
+        var config: String { openblas_get_config().map { String(cString: $0) } ?? "unknown" }
         let extensions = jnb_cpu_has_avx512() != 0 ? "AVX-512" : jnb_cpu_has_avx2() != 0 ? "AVX2+FMA" : "baseline"
         func unchanged(_ reason: String) -> Status {
             Status(coreBefore: before, coreAfter: before, switched: false, reason: reason,
