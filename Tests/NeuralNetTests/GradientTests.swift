@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import NeuralNet
 
@@ -12,33 +11,6 @@ import Testing
         var random = SplitMix64(seed: seed)
         let values = (0..<5 * 70).map { _ in random.uniform() < 0.3 ? Float(random.uniform() * 2) : 0 }
         return try Samples(values: values, width: 70)
-    }
-
-    /// Mean squared error per pixel, computed independently in double precision from the
-    /// network's public weights (PyTorch layout) and biases.
-    static func referenceLoss(_ network: Network, _ samples: Samples) -> Double {
-        let weights = (0..<network.depth).map { network.weight($0).map(Double.init) }
-        let biases = (0..<network.depth).map { network.bias($0).map(Double.init) }
-        var total = 0.0
-        for s in 0..<samples.count {
-            let x = samples.values[s * samples.width..<(s + 1) * samples.width].map(Double.init)
-            var a = x
-            for l in 0..<network.depth {
-                let (n, m) = (network.layers[l], network.layers[l + 1])
-                a = (0..<m).map { o in
-                    let z = (0..<n).reduce(biases[l][o]) { $0 + weights[l][o * n + $1] * a[$1] }
-                    guard l < network.depth - 1 else { return z }
-                    switch network.activation {
-                    case .leakyReLU: return z > 0 ? z : 0.01 * z
-                    case .relu: return max(z, 0)
-                    case .tanh: return Foundation.tanh(z)
-                    case .linear: return z
-                    }
-                }
-            }
-            total += zip(a, x).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        }
-        return total / Double(samples.count * samples.width)
     }
 
     @Test(arguments: Activation.allCases, [0.0, 1.0])
@@ -68,9 +40,9 @@ import Testing
         for i in checked {
             let saved = network.parameters[i]
             network.parameters[i] = saved + h
-            let up = GradientTests.referenceLoss(network, samples)
+            let up = Reference.meanLoss(network, samples)
             network.parameters[i] = saved - h
-            let down = GradientTests.referenceLoss(network, samples)
+            let down = Reference.meanLoss(network, samples)
             network.parameters[i] = saved
             let numeric = (up - down) / (Double(saved + h) - Double(saved - h))
             // Relative error, with a floor at 1 % of the largest gradient so tiny ones do not dominate.
