@@ -37,6 +37,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The Swift half of scripts/bench-train (training speed against PyTorch and the sgemm floor).
+        .executableTarget(name: "BenchTrain", dependencies: ["NeuralNet", "COpenBLAS"], path: "scripts/BenchTrain"),
+
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),

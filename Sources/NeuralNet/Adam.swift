@@ -1,3 +1,4 @@
+import COpenBLAS
 import Foundation
 
 /// Adam as fastai runs it (β₂ 0.99, ε 1e-5 added outside the square root, bias-corrected
@@ -52,24 +53,13 @@ struct Adam {
     /// part; parts beyond two are first added into the first), and weights (`decayed`)
     /// shrink by 1 − lr·wd first.
     func update(_ s: Step, parameters p: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>],
-                range: Range<Int>, decayed: Bool) {
-        let m = firstMoment, v = secondMoment
-        let b1 = s.beta1, c1 = 1 - s.beta1, b2 = Adam.beta2, c2 = 1 - Adam.beta2
-        let decay = decayed ? s.decay : 1, size = s.stepSize, correction = s.secondCorrection, eps = Adam.epsilon
+                range: Range<Int>, decayed: Bool, avx512: Bool = BLAS.hasAVX512) {
         let g0 = gradients[0]
         for extra in gradients.dropFirst(2) { for i in range { g0[i] += extra[i] } }
-        @inline(__always) func one(_ i: Int, _ g: Float) {
-            let mi = b1 * m[i] + c1 * g
-            let vi = b2 * v[i] + c2 * g * g
-            m[i] = mi
-            v[i] = vi
-            p[i] = p[i] * decay - size * mi / ((vi * correction).squareRoot() + eps)
-        }
-        if gradients.count > 1 {
-            let g1 = gradients[1]
-            for i in range { one(i, g0[i] + g1[i]) }
-        } else {
-            for i in range { one(i, g0[i]) }
-        }
+        let g1 = gradients.count > 1 ? UnsafePointer(gradients[1] + range.lowerBound) : nil
+        let o = range.lowerBound
+        (avx512 ? jnb_adam_avx512 : jnb_adam_generic)(
+            range.count, p + o, firstMoment + o, secondMoment + o, g0 + o, g1,
+            s.beta1, Adam.beta2, decayed ? s.decay : 1, s.stepSize, s.secondCorrection, Adam.epsilon)
     }
 }
