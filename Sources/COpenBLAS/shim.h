@@ -23,7 +23,8 @@ static inline int jnb_cpu_has_avx2(void) {
 //   C[r, 0..<n] = Σ_k val[k] · B[idx[k], 0..<n],  k in start[r]..<start[r+1].
 // Jet images are ~5 % non-zero, so the first layer's forward product (rows = images,
 // B = weights) and its weight gradient (rows = pixels, B = output gradients) cost ~20× fewer
-// operations this way. Columns go in blocks of 64 held in four 16-float registers; the last
+// operations this way. Columns go in blocks of 64 held in four 16-float registers (twice,
+// for even and odd entries, so the FMAs do not wait on each other); the last
 // block overlaps the previous one so every load is a full vector (overlapping columns get the
 // same sums, computed in the same order). Needs n >= 64; jnb_sparse_rows_generic handles any n.
 typedef float jnb_v16f __attribute__((vector_size(64), aligned(4)));
@@ -35,12 +36,22 @@ static inline void jnb_sparse_rows_avx512(int rows, int n, const int *start, con
         float *cr = c + (long)r * ldc;
         for (int col = 0; col < n; col += 64) {
             int c0 = col + 64 <= n ? col : n - 64;
-            jnb_v16f a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};
-            for (int k = start[r]; k < start[r + 1]; k++) {
+            // Even and odd entries go to separate accumulators: eight independent FMA chains.
+            jnb_v16f a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0}, e0 = {0}, e1 = {0}, e2 = {0}, e3 = {0};
+            int k = start[r], end = start[r + 1];
+            for (; k + 1 < end; k += 2) {
+                const jnb_v16f *p = (const jnb_v16f *)(b + (long)idx[k] * ldb + c0);
+                const jnb_v16f *q = (const jnb_v16f *)(b + (long)idx[k + 1] * ldb + c0);
+                float v = val[k], u = val[k + 1];
+                a0 += v * p[0]; a1 += v * p[1]; a2 += v * p[2]; a3 += v * p[3];
+                e0 += u * q[0]; e1 += u * q[1]; e2 += u * q[2]; e3 += u * q[3];
+            }
+            if (k < end) {
                 const jnb_v16f *p = (const jnb_v16f *)(b + (long)idx[k] * ldb + c0);
                 float v = val[k];
                 a0 += v * p[0]; a1 += v * p[1]; a2 += v * p[2]; a3 += v * p[3];
             }
+            a0 += e0; a1 += e1; a2 += e2; a3 += e3;
             jnb_v16f *q = (jnb_v16f *)(cr + c0);
             q[0] = a0; q[1] = a1; q[2] = a2; q[3] = a3;
         }

@@ -1,8 +1,9 @@
 import COpenBLAS
 
 /// The non-zero entries of a batch of input rows, by row (CSR) and by column (CSC), so the
-/// first layer can multiply only what is non-zero (jet images are ~5 % non-zero).
-struct SparseRows {
+/// first layer can multiply only what is non-zero (jet images are ~5 % non-zero). Open to
+/// scripts/bench-train (SPI "Benchmarks"), which times it against dense sgemm.
+@_spi(Benchmarks) public struct SparseRows {
     let maxRows: Int
     let width: Int
     let rowStart: UnsafeMutablePointer<Int32>
@@ -14,7 +15,7 @@ struct SparseRows {
     private(set) var rows = 0
     private(set) var entries = 0
 
-    init(maxRows: Int, width: Int) {
+    public init(maxRows: Int, width: Int) {
         self.maxRows = maxRows
         self.width = width
         let capacity = maxRows * width
@@ -26,17 +27,17 @@ struct SparseRows {
         columnValue = .allocate(capacity: capacity)
     }
 
-    func deallocate() {
+    public func deallocate() {
         for p in [rowStart, rowIndex, columnStart, columnIndex] { p.deallocate() }
         rowValue.deallocate()
         columnValue.deallocate()
     }
 
     /// Fraction of entries that are non-zero in the last `load`.
-    var density: Double { rows == 0 ? 0 : Double(entries) / Double(rows * width) }
+    public var density: Double { rows == 0 ? 0 : Double(entries) / Double(rows * width) }
 
     /// Finds the non-zero entries of `rows` dense rows (row-major, `width` wide).
-    mutating func load(_ dense: UnsafePointer<Float>, rows: Int) {
+    public mutating func load(_ dense: UnsafePointer<Float>, rows: Int) {
         self.rows = rows
         var k = 0
         for r in 0..<rows {
@@ -53,7 +54,7 @@ struct SparseRows {
     }
 
     /// Builds the by-column copy of the last `load` (a counting sort, rows stay in order).
-    func transpose() {
+    public func transpose() {
         for c in 0...width { columnStart[c] = 0 }
         for k in 0..<entries { columnStart[Int(rowIndex[k]) + 1] += 1 }
         for c in 0..<width { columnStart[c + 1] += columnStart[c] }
@@ -72,12 +73,12 @@ struct SparseRows {
     }
 
     /// out (rows × n) = (these rows) · b, where b is width × n row-major.
-    func timesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
+    public func timesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
         SparseRows.product(rows: rows, n: n, start: rowStart, index: rowIndex, value: rowValue, b: b, into: out)
     }
 
     /// out (width × n) = (these rows)ᵀ · b, where b is rows × n row-major; needs `transpose()` first.
-    func transposedTimesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
+    public func transposedTimesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
         SparseRows.product(rows: width, n: n, start: columnStart, index: columnIndex, value: columnValue, b: b, into: out)
     }
 

@@ -36,7 +36,7 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     }
 
     /// Measured crossover of the sparse and the dense first-layer products (docs/NEURALNET.md).
-    public static let defaultSparseInputBelow = 0.3
+    public static let defaultSparseInputBelow = 0.15
 
     /// Checks every setting against the data it will train on.
     func validate(samples: Int, hasValidation: Bool) throws(NeuralNetError) {

@@ -5,9 +5,10 @@
 //   BenchTrain train IMAGES.f32 LAYERS THREADS [split|blas] [SPARSE_BELOW] [SAMPLES]
 //   BenchTrain sgemm LAYERS THREADS
 //   BenchTrain density IMAGES.f32 DENSITY OUT.f32 SAMPLES
+//   BenchTrain firstlayer OUT DENSITY
 import COpenBLAS
 import Foundation
-import NeuralNet
+@_spi(Benchmarks) import NeuralNet
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("BenchTrain: \(message)\n".utf8))
@@ -175,14 +176,49 @@ func density(_ args: [String]) {
     print(json([("density", Double(values.filter { $0 != 0 }.count) / Double(values.count)), ("samples", n)]))
 }
 
+/// The first layer's two products (forward, weight gradient) for one batch of 256 random
+/// rows at DENSITY, dense (OpenBLAS) against sparse (NeuralNet's own path, including finding
+/// the non-zeros and sorting them by column), alternating, medians of 15: where the crossover lies.
+func firstLayer(_ args: [String]) {
+    guard args.count >= 2, let out = Int(args[0]), let density = Double(args[1]) else { fail("firstlayer OUT DENSITY") }
+    _ = BLAS.status
+    BLAS.setThreads(1)
+    let (rows, width) = (256, 625)
+    let x = (0..<rows * width).map { _ in Double.random(in: 0..<1) < density ? Float.random(in: 0.1...10) : 0 }
+    let w = (0..<width * out).map { _ in Float.random(in: -0.04...0.04) }
+    let g = (0..<rows * out).map { _ in Float.random(in: -1...1) }
+    var z = [Float](repeating: 0, count: rows * out), dw = [Float](repeating: 0, count: width * out)
+    var batch = SparseRows(maxRows: rows, width: width)
+    func dense() {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(out), Int32(width), 1, x, Int32(width), w, Int32(out), 0, &z, Int32(out))
+        cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(width), Int32(out), Int32(rows), 1, x, Int32(width), g, Int32(out), 0, &dw, Int32(out))
+    }
+    func sparse() {
+        x.withUnsafeBufferPointer { batch.load($0.baseAddress!, rows: rows) }
+        w.withUnsafeBufferPointer { pw in z.withUnsafeMutableBufferPointer { batch.timesDense(pw.baseAddress!, n: out, into: $0.baseAddress!) } }
+        batch.transpose()
+        g.withUnsafeBufferPointer { pg in dw.withUnsafeMutableBufferPointer { batch.transposedTimesDense(pg.baseAddress!, n: out, into: $0.baseAddress!) } }
+    }
+    var denseTimes: [Double] = [], sparseTimes: [Double] = []
+    for _ in 0..<3 { dense(); sparse() }
+    for _ in 0..<15 {
+        denseTimes.append(time { for _ in 0..<20 { dense() } } / 20)
+        sparseTimes.append(time { for _ in 0..<20 { sparse() } } / 20)
+    }
+    let d = denseTimes.sorted()[7], sp = sparseTimes.sorted()[7]
+    print(json([("framework", "firstlayer"), ("out", out), ("density", density), ("dense_ms", d * 1e3),
+                 ("sparse_ms", sp * 1e3), ("sparse_speedup", d / sp)]))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "train": try train(Array(arguments.dropFirst()))
     case "sgemm": sgemm(Array(arguments.dropFirst()))
     case "density": density(Array(arguments.dropFirst()))
+    case "firstlayer": firstLayer(Array(arguments.dropFirst()))
     case "blas": print(BLAS.status)
-    default: fail("usage: BenchTrain train|sgemm|density|blas …")
+    default: fail("usage: BenchTrain train|sgemm|density|firstlayer|blas …")
     }
 } catch {
     fail("\(error)")
