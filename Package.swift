@@ -37,16 +37,18 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The programs behind scripts/bench-*: timing and memory, never in unit tests.
+        .executableTarget(name: "jnb-bench", dependencies: ["JetData"]),
         // The Swift half of scripts/bench-train (training speed against PyTorch and the sgemm floor).
         .executableTarget(name: "BenchTrain", dependencies: ["NeuralNet", "COpenBLAS"], path: "scripts/BenchTrain"),
 
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
-        .testTarget(name: "JetDataTests", dependencies: ["JetData", "TestSupport"]),
+        .testTarget(name: "JetDataTests", dependencies: ["JetData", "HDF5", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Analysis", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ModelFile", "JetData", "TestSupport"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "JetData", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
