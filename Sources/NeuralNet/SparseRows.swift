@@ -14,6 +14,8 @@ import COpenBLAS
     let columnValue: UnsafeMutablePointer<Float>
     private(set) var rows = 0
     private(set) var entries = 0
+    /// Whether to use the AVX-512 kernel (tests turn it off to check the plain one).
+    var useAVX512 = BLAS.hasAVX512
 
     public init(maxRows: Int, width: Int) {
         self.maxRows = maxRows
@@ -74,17 +76,17 @@ import COpenBLAS
 
     /// out (rows × n) = (these rows) · b, where b is width × n row-major.
     public func timesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
-        SparseRows.product(rows: rows, n: n, start: rowStart, index: rowIndex, value: rowValue, b: b, into: out)
+        product(rows: rows, n: n, start: rowStart, index: rowIndex, value: rowValue, b: b, into: out)
     }
 
     /// out (width × n) = (these rows)ᵀ · b, where b is rows × n row-major; needs `transpose()` first.
     public func transposedTimesDense(_ b: UnsafePointer<Float>, n: Int, into out: UnsafeMutablePointer<Float>) {
-        SparseRows.product(rows: width, n: n, start: columnStart, index: columnIndex, value: columnValue, b: b, into: out)
+        product(rows: width, n: n, start: columnStart, index: columnIndex, value: columnValue, b: b, into: out)
     }
 
-    private static func product(rows: Int, n: Int, start: UnsafePointer<Int32>, index: UnsafePointer<Int32>,
+    private func product(rows: Int, n: Int, start: UnsafePointer<Int32>, index: UnsafePointer<Int32>,
                                 value: UnsafePointer<Float>, b: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        if BLAS.hasAVX512 && n >= 64 {
+        if useAVX512 && n >= 64 {
             jnb_sparse_rows_avx512(Int32(rows), Int32(n), start, index, value, b, Int32(n), out, Int32(n))
         } else {
             jnb_sparse_rows_generic(Int32(rows), Int32(n), start, index, value, b, Int32(n), out, Int32(n))

@@ -1,6 +1,6 @@
 import COpenBLAS
 import Testing
-@testable import NeuralNet
+@_spi(Benchmarks) @testable import NeuralNet
 
 /// The kernel switch happens in this process, and the kernels it picks compute correctly.
 @Suite struct BLASTests {
@@ -61,14 +61,16 @@ import Testing
         }
     }
 
-    /// jnb's sparse product against the dense definition, for widths below, at and above one block.
-    @Test(arguments: [3, 64, 100, 300, 625])
-    func sparseProductMatchesDense(n: Int) {
+    /// jnb's sparse product (both kernels) against the dense definition, for widths below, at
+    /// and above one block.
+    @Test(arguments: [3, 64, 100, 300, 625], [true, false])
+    func sparseProductMatchesDense(n: Int, avx512: Bool) {
         let rows = 37, width = 50
         var random = SplitMix64(seed: UInt64(n))
         let dense = (0..<rows * width).map { _ in random.uniform() < 0.1 ? Float(random.uniform() * 10) : 0 }
         let b = (0..<width * n).map { _ in Float(random.uniform() * 2 - 1) }
         var sparse = SparseRows(maxRows: rows, width: width)
+        sparse.useAVX512 = avx512 && BLAS.hasAVX512
         defer { sparse.deallocate() }
         var out = [Float](repeating: .nan, count: rows * n)
         var outT = [Float](repeating: .nan, count: width * n)

@@ -26,34 +26,40 @@ import Testing
         #expect(constant.learningRate == max && constant.beta1 == 0.9)
     }
 
-    @Test func twoAdamStepsByHand() {
-        var adam = Adam(count: 3)
+    /// Both kernels (AVX-512 where the CPU has it, and the plain one), with a length that
+    /// leaves a tail after the 16-wide vectors.
+    @Test(arguments: [true, false])
+    func twoAdamStepsByHand(avx512: Bool) {
+        let n = 37, weights = 30
+        var adam = Adam(count: n)
         defer { adam.deallocate() }
-        var p: [Float] = [1, -2, 0.5]
-        var g: [Float] = [0.3, -0.1, 2]
+        var p = (0..<n).map { Float($0 % 7) - 3 }
+        var g = (0..<n).map { Float($0 % 5) * 0.3 - 0.5 }
         let lr = 1e-2, wd = 0.1
-        // Hand computation in double: weights (0, 1) decay, the bias (2) does not.
-        var m = [0.0, 0.0, 0.0], v = [0.0, 0.0, 0.0], expected = p.map(Double.init)
+        // Hand computation in double: the first 30 (weights) decay, the rest (biases) do not.
+        var m = [Double](repeating: 0, count: n), v = m, expected = p.map(Double.init)
         for (t, beta1) in [(1, 0.95), (2, 0.9)] {
             let s = adam.next(learningRate: lr, beta1: beta1, weightDecay: wd)
             p.withUnsafeMutableBufferPointer { pp in
                 g.withUnsafeMutableBufferPointer { gg in
-                    adam.update(s, parameters: pp.baseAddress!, gradients: [gg.baseAddress!], range: 0..<2, decayed: true)
-                    adam.update(s, parameters: pp.baseAddress!, gradients: [gg.baseAddress!], range: 2..<3, decayed: false)
+                    adam.update(s, parameters: pp.baseAddress!, gradients: [gg.baseAddress!], range: 0..<weights,
+                                decayed: true, avx512: avx512 && BLAS.hasAVX512)
+                    adam.update(s, parameters: pp.baseAddress!, gradients: [gg.baseAddress!], range: weights..<n,
+                                decayed: false, avx512: avx512 && BLAS.hasAVX512)
                 }
             }
-            for i in 0..<3 {
+            for i in 0..<n {
                 let gi = Double(g[i])
                 m[i] = beta1 * m[i] + (1 - beta1) * gi
                 v[i] = 0.99 * v[i] + 0.01 * gi * gi
-                let decay = i < 2 ? 1 - lr * wd : 1
+                let decay = i < weights ? 1 - lr * wd : 1
                 let mHat = m[i] / (1 - pow(beta1, Double(t))), vHat = v[i] / (1 - pow(0.99, Double(t)))
                 expected[i] = expected[i] * decay - lr * mHat / (vHat.squareRoot() + 1e-5)
             }
-            for i in 0..<3 {
-                #expect(abs(Double(p[i]) - expected[i]) < 1e-6, "step \(t), parameter \(i): \(p[i]) vs \(expected[i])")
+            for i in 0..<n {
+                #expect(abs(Double(p[i]) - expected[i]) < 1e-6 * max(1, abs(expected[i])), "step \(t), parameter \(i): \(p[i]) vs \(expected[i])")
             }
-            g = [-0.2, 0.4, 1]
+            g = g.map { 0.7 - $0 }
         }
     }
 
