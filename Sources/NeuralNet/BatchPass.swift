@@ -144,11 +144,13 @@ final class BatchPass: @unchecked Sendable {
 
 enum Transpose { case noTrans, trans }
 
-/// c (m × n) = op(a) (m × k) · op(b) (k × n), row-major, through OpenBLAS.
+/// c (m × n) = op(a) (m × k) · op(b) (k × n), row-major, through OpenBLAS (after the kernel
+/// check of `BLAS.status`, whoever calls first).
 @inline(__always)
 func gemm(_ ta: Transpose, _ tb: Transpose, _ m: Int, _ n: Int, _ k: Int,
           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
           _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+    _ = BLAS.status
     cblas_sgemm(CblasRowMajor, ta == .trans ? CblasTrans : CblasNoTrans, tb == .trans ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
 }
