@@ -1,4 +1,4 @@
-"""Summarises scripts/bench-train's JSON lines: medians per setup and thread count, jnb/PyTorch
+"""Summarises scripts/bench-train's JSON lines (one or more result files): medians per setup and thread count, jnb/PyTorch
 ratios, the fraction of the sgemm floor, and peak RSS against the budget (data + 1.5 × model
 and optimiser state + 100 MB). Prints a Markdown table."""
 import json
@@ -7,11 +7,11 @@ import sys
 from collections import defaultdict
 
 
-def main(path):
+def main(paths):
     runs = defaultdict(list)
-    for line in open(path):
+    for line in (line for path in paths for line in open(path)):
         if line.startswith("{"):
-            r = json.loads(line)
+            r = json.loads(line.replace(": nan", ": NaN"))
             if r["framework"] == "jnb":
                 variant = "jnb" if r["parallelism"] == "split" and r["sparse_below"] > 0 else \
                     f"jnb-{r['parallelism']}" if r["sparse_below"] > 0 else "jnb-dense"
@@ -47,4 +47,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -197,11 +197,12 @@ private struct TrainingRun: @unchecked Sendable {
         return errors.reduce(0, +)
     }
 
-    /// One optimiser step; with several parts, each updates its share of the parameters.
+    /// One optimiser step; with several threads, each updates its share of the parameters
+    /// (also when OpenBLAS threads the products: this pass is outside BLAS).
     private func update(_ s: Adam.Step) {
-        let count = network.parameters.count
-        let share = (count + parts - 1) / parts
-        parallel(parts) { t in
+        let count = network.parameters.count, threads = config.threads
+        let share = (count + threads - 1) / threads
+        parallel(threads) { t in
             let mine = t * share..<min(count, (t + 1) * share)
             for segment in segments {
                 let range = segment.range.clamped(to: mine)

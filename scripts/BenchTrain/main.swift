@@ -46,7 +46,7 @@ func json(_ fields: [(String, Any)]) -> String {
         let text: String
         switch value {
         case let s as String: text = "\"\(s)\""
-        case let d as Double: text = String(format: "%.6g", d)
+        case let d as Double: text = d.isFinite ? String(format: "%.6g", d) : "null"
         default: text = "\(value)"
         }
         return "\"\(key)\": \(text)"
