@@ -13,8 +13,8 @@ def main(paths):
         if line.startswith("{"):
             r = json.loads(line.replace(": nan", ": NaN"))
             if r["framework"] == "jnb":
-                variant = "jnb" if r["parallelism"] == "split" and r["sparse_below"] > 0 else \
-                    f"jnb-{r['parallelism']}" if r["sparse_below"] > 0 else "jnb-dense"
+                default = r["threads"] == 1 or r["parallelism"] == r.get("default_parallelism", "split")
+                variant = ("jnb" if default else f"jnb-{r['parallelism']}") if r["sparse_below"] > 0 else "jnb-dense"
             else:
                 variant = r["framework"]
             runs[(r["layers"], r["threads"], variant)].append(r)
@@ -25,14 +25,14 @@ def main(paths):
         return (statistics.median(values), len(values)) if values else (None, 0)
 
     print("| setup | threads | jnb samples/s | s/epoch | PyTorch samples/s | jnb/PyTorch | sgemm floor samples/s "
-          "| jnb/floor | jnb, OpenBLAS threads | jnb, dense first layer | peak RSS MB (budget) | runs |")
+          "| jnb/floor | jnb, batch split | jnb, dense first layer | peak RSS MB (budget) | runs |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for layers, threads in keys:
         jnb, n = med(layers, threads, "jnb")
         seconds, _ = med(layers, threads, "jnb", "seconds")
         torch, nt = med(layers, threads, "torch")
         floor, _ = med(layers, threads, "sgemm")
-        blas, _ = med(layers, threads, "jnb-blas")
+        split, _ = med(layers, threads, "jnb-split")
         dense, _ = med(layers, threads, "jnb-dense")
         rss, _ = med(layers, threads, "jnb", "peak_rss_mb")
         sample = runs[(layers, threads, "jnb")][0] if n else None
@@ -43,7 +43,7 @@ def main(paths):
         ratio = jnb / torch if jnb and torch else None
         share = jnb / floor if jnb and floor else None
         print(f"| {layers} | {threads} | {f(jnb)} | {f(seconds, '{:.2f}')} | {f(torch)} | {f(ratio, '{:.2f}×')} "
-              f"| {f(floor)} | {f(share, '{:.0%}')} | {f(blas)} | {f(dense)} | {f(rss)} ({f(budget)}) | {n}+{nt} |")
+              f"| {f(floor)} | {f(share, '{:.0%}')} | {f(split)} | {f(dense)} | {f(rss)} ({f(budget)}) | {n}+{nt} |")
 
 
 if __name__ == "__main__":

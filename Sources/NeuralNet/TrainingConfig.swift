@@ -22,7 +22,7 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
 
     public init(epochs: Int = 1, batchSize: Int = 256, maxLearningRate: Double = 1e-3, weightDecay: Double = 1e-6,
                 schedule: Schedule = .oneCycle, seed: UInt64 = 0, threads: Int = 1,
-                parallelism: Parallelism = .splitBatch, sparseInputBelow: Double = TrainingConfig.defaultSparseInputBelow, patience: Int? = nil) {
+                parallelism: Parallelism = .blasThreads, sparseInputBelow: Double = TrainingConfig.defaultSparseInputBelow, patience: Int? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.maxLearningRate = maxLearningRate
@@ -65,7 +65,10 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     }
 }
 
-/// How several threads share one training step.
+/// How several threads share one training step. OpenBLAS's threading is the default: on the
+/// 2-core test machine, shared with other work, it was as fast or faster in the medians of
+/// scripts/bench-train, and much faster for 625-wide layers, whose weights do not fit in one
+/// core's cache when each thread multiplies all of them (docs/NEURALNET.md).
 public enum Parallelism: String, Sendable, Codable, CaseIterable {
     /// Each thread runs forward and backward on its part of the batch with single-threaded
     /// BLAS; the optimiser sums the parts' gradients in its one pass.

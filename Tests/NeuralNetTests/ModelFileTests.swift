@@ -111,6 +111,6 @@ import TestSupport
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("nan.h5").path
         try ModelFile.save(Model(network: network), to: path)
         let error = #expect(throws: HDF5Error.self) { try ModelFile.load(path) }
-        #expect(error?.object == "layers/0/weight" && error?.message.contains("must be finite") == true)
+        #expect(error?.object == "layers/0/weight" && error?.message.contains("must be finite") == true, "\(String(describing: error))")
     }
 }

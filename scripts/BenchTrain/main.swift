@@ -2,7 +2,7 @@
 // sgemm calls of one training step, and prints one JSON line. The script alternates runs of
 // this program with PyTorch runs and reports medians.
 //
-//   BenchTrain train IMAGES.f32 LAYERS THREADS [split|blas] [SPARSE_BELOW] [SAMPLES]
+//   BenchTrain train IMAGES.f32 LAYERS THREADS [split|blas|default] [SPARSE_BELOW] [SAMPLES]
 //   BenchTrain sgemm LAYERS THREADS
 //   BenchTrain density IMAGES.f32 DENSITY OUT.f32 SAMPLES
 //   BenchTrain firstlayer OUT DENSITY
@@ -65,7 +65,7 @@ func train(_ args: [String]) throws {
     guard args.count >= 3 else { fail("train IMAGES LAYERS THREADS [split|blas] [SPARSE_BELOW] [SAMPLES]") }
     let layers = layerList(args[1])
     guard let threads = Int(args[2]) else { fail("threads: a number, got \(args[2])") }
-    let parallelism = args.count > 3 ? Parallelism(rawValue: args[3]) ?? .splitBatch : .splitBatch
+    let parallelism = args.count > 3 ? Parallelism(rawValue: args[3]) ?? TrainingConfig().parallelism : TrainingConfig().parallelism
     let sparseBelow = args.count > 4 ? Double(args[4]) ?? TrainingConfig.defaultSparseInputBelow : TrainingConfig.defaultSparseInputBelow
     let limit = args.count > 5 ? Int(args[5]) : nil
     let values = readImages(args[0], width: layers[0], limit: limit)
@@ -77,6 +77,7 @@ func train(_ args: [String]) throws {
     let state = Double(network.parameters.count * 4 * 4) / 1_048_576  // parameters, gradients, two moments
     print(json([
         ("framework", "jnb"), ("layers", args[1]), ("threads", threads), ("parallelism", parallelism.rawValue),
+        ("default_parallelism", TrainingConfig().parallelism.rawValue),
         ("sparse_below", sparseBelow), ("samples", samples.count), ("seconds", seconds),
         ("samples_per_second", Double(samples.count) / seconds), ("train_loss", history.trainLoss.last ?? .nan),
         ("peak_rss_mb", peakRSSMegabytes()), ("data_mb", Double(values.count * 4) / 1_048_576),
