@@ -44,10 +44,13 @@ public enum BLAS {
         return Int(openblas_get_num_threads())
     }
 
-    /// Sets the threads OpenBLAS uses for one call (process-wide).
+    /// Sets the threads OpenBLAS uses for one call (process-wide). Only calls into OpenBLAS
+    /// when the count changes: resizing its thread pool while another thread multiplies is
+    /// not something to do needlessly.
     public static func setThreads(_ n: Int) {
         _ = status
-        openblas_set_num_threads(Int32(max(1, n)))
+        let wanted = Int32(max(1, n))
+        if openblas_get_num_threads() != wanted { openblas_set_num_threads(wanted) }
     }
 
     /// Whether jnb's own sparse kernel may use AVX-512 on this CPU.

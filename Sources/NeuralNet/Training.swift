@@ -37,6 +37,8 @@ private struct TrainingRun: @unchecked Sendable {
     let network: Network
     let config: TrainingConfig
     let parts: Int
+    /// Threads OpenBLAS uses for one product during the training steps.
+    let blasThreads: Int
     let passes: [BatchPass]
     let gradients: [UnsafeMutablePointer<Float>]
     let parameters: UnsafeMutablePointer<Float>
@@ -50,7 +52,7 @@ private struct TrainingRun: @unchecked Sendable {
         self.config = config
         let split = config.parallelism == .splitBatch && config.threads > 1
         parts = split ? config.threads : 1
-        BLAS.setThreads(split ? 1 : config.threads)
+        blasThreads = split ? 1 : config.threads
         let capacity = (config.batchSize + parts - 1) / parts
         passes = (0..<parts).map { _ in
             BatchPass(layers: network.layers, activation: network.activation, capacity: capacity, training: true)
@@ -99,6 +101,7 @@ private struct TrainingRun: @unchecked Sendable {
         var stop = false
 
         epochs: for epoch in 1...config.epochs {
+            BLAS.setThreads(blasThreads)  // again after each validation, which runs single-threaded products
             order.shuffle(using: &random)
             let epochStart = ContinuousClock.now
             var squaredError = 0.0, seen = 0
