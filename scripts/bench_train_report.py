@@ -8,16 +8,18 @@ from collections import defaultdict
 
 
 def main(paths):
+    rows = [json.loads(line.replace(": nan", ": NaN"))
+            for path in paths for line in open(path) if line.startswith("{")]
+    # jnb's default way of using several threads, as the newest runs state it.
+    default = next((r["default_parallelism"] for r in reversed(rows) if "default_parallelism" in r), "blas")
     runs = defaultdict(list)
-    for line in (line for path in paths for line in open(path)):
-        if line.startswith("{"):
-            r = json.loads(line.replace(": nan", ": NaN"))
-            if r["framework"] == "jnb":
-                default = r["threads"] == 1 or r["parallelism"] == r.get("default_parallelism", "split")
-                variant = ("jnb" if default else f"jnb-{r['parallelism']}") if r["sparse_below"] > 0 else "jnb-dense"
-            else:
-                variant = r["framework"]
-            runs[(r["layers"], r["threads"], variant)].append(r)
+    for r in rows:
+        if r["framework"] == "jnb":
+            usual = r["threads"] == 1 or r["parallelism"] == default
+            variant = ("jnb" if usual else f"jnb-{r['parallelism']}") + ("" if r["sparse_below"] > 0 else "-dense")
+        else:
+            variant = r["framework"]
+        runs[(r["layers"], r["threads"], variant)].append(r)
     keys = sorted({(layers, threads) for layers, threads, _ in runs}, key=lambda k: (-len(k[0]), k[0], k[1]))
 
     def med(layers, threads, variant, field="samples_per_second"):
