@@ -4,7 +4,7 @@ import Foundation
 /// Adam as fastai runs it (β₂ 0.99, ε 1e-5 added outside the square root, bias-corrected
 /// with the current β₁) with decoupled weight decay on weights only, in one fused pass over
 /// parameters, gradients and both moments.
-struct Adam {
+@_spi(Internals) public struct Adam {
     static let beta2: Float = 0.99
     static let epsilon: Float = 1e-5
 
@@ -14,7 +14,7 @@ struct Adam {
     /// Steps taken so far.
     private(set) var step = 0
 
-    init(count: Int) {
+    public init(count: Int) {
         self.count = count
         firstMoment = .allocate(capacity: count)
         firstMoment.initialize(repeating: 0, count: count)
@@ -22,13 +22,13 @@ struct Adam {
         secondMoment.initialize(repeating: 0, count: count)
     }
 
-    func deallocate() {
+    public func deallocate() {
         firstMoment.deallocate()
         secondMoment.deallocate()
     }
 
     /// The per-step constants of one update.
-    struct Step: Sendable {
+    public struct Step: Sendable {
         let beta1: Float
         let learningRate: Float
         /// 1 − lr·wd for weights.
@@ -40,7 +40,7 @@ struct Adam {
     }
 
     /// Counts a step and returns its constants.
-    mutating func next(learningRate: Double, beta1: Double, weightDecay: Double) -> Step {
+    public mutating func next(learningRate: Double, beta1: Double, weightDecay: Double) -> Step {
         step += 1
         let t = Double(step)
         return Step(beta1: Float(beta1), learningRate: Float(learningRate),
@@ -52,8 +52,8 @@ struct Adam {
     /// Updates parameters `range`: the gradient is the sum of `gradients` (one per batch
     /// part; parts beyond two are first added into the first), and weights (`decayed`)
     /// shrink by 1 − lr·wd first.
-    func update(_ s: Step, parameters p: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>],
-                range: Range<Int>, decayed: Bool, avx512: Bool = BLAS.hasAVX512) {
+    public func update(_ s: Step, parameters p: UnsafeMutablePointer<Float>, gradients: [UnsafeMutablePointer<Float>],
+                range: Range<Int>, decayed: Bool, avx512: Bool) {
         let g0 = gradients[0]
         for extra in gradients.dropFirst(2) { for i in range { g0[i] += extra[i] } }
         let g1 = gradients.count > 1 ? UnsafePointer(gradients[1] + range.lowerBound) : nil

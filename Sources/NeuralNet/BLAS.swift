@@ -54,10 +54,10 @@ public enum BLAS {
     }
 
     /// Whether jnb's own sparse kernel may use AVX-512 on this CPU.
-    static let hasAVX512 = jnb_cpu_has_avx512() != 0
+    @_spi(Internals) public static let hasAVX512 = jnb_cpu_has_avx512() != 0
 
     /// Kernel sets OpenBLAS falls back to when it does not know the CPU.
-    static let genericCores: Set<String> = [
+    @_spi(Internals) public static let genericCores: Set<String> = [
         "prescott", "core2", "katmai", "coppermine", "northwood", "banias", "penryn", "dunnington",
         "nehalem", "atom", "unknown", "generic",
     ]

@@ -4,7 +4,7 @@ import COpenBLAS
 /// once: training and inference allocate nothing per batch. For training every layer keeps its
 /// output (the backward pass needs them); for inference two buffers alternate and there are
 /// no gradient buffers.
-final class BatchPass: @unchecked Sendable {
+@_spi(Internals) public final class BatchPass: @unchecked Sendable {
     let layers: [Int]
     let activation: Activation
     let capacity: Int
@@ -20,9 +20,9 @@ final class BatchPass: @unchecked Sendable {
     /// Rows in the current batch.
     private(set) var rows = 0
     /// Whether the last forward pass used the sparse first-layer product.
-    private(set) var usedSparse = false
+    public private(set) var usedSparse = false
 
-    init(layers: [Int], activation: Activation, capacity: Int, training: Bool) {
+    public init(layers: [Int], activation: Activation, capacity: Int, training: Bool) {
         self.layers = layers
         self.activation = activation
         self.capacity = capacity
@@ -53,14 +53,14 @@ final class BatchPass: @unchecked Sendable {
     var output: UnsafeMutablePointer<Float> { outputs[outputs.count - 1] }
 
     /// Copies samples `order` into the input buffer.
-    func load(_ samples: Samples, order: UnsafeBufferPointer<Int>) {
+    public func load(_ samples: Samples, order: UnsafeBufferPointer<Int>) {
         rows = order.count
         samples.gather(order, into: input)
     }
 
     /// Runs the network on the loaded rows. The first layer uses the sparse product when the
     /// batch's density is below `sparseBelow`.
-    func forward(_ network: Network, parameters p: UnsafePointer<Float>, sparseBelow: Double) {
+    public func forward(_ network: Network, parameters p: UnsafePointer<Float>, sparseBelow: Double) {
         let depth = layers.count - 1
         sparse.load(input, rows: rows)
         usedSparse = sparse.density < sparseBelow
@@ -99,7 +99,7 @@ final class BatchPass: @unchecked Sendable {
     /// Backward pass of the mean squared error over `totalRows` rows (this pass holds some of
     /// them): writes the gradient of every parameter into `g` (same layout as the parameters)
     /// and returns this pass's sum of squared errors. Needs `forward` first.
-    func backward(_ network: Network, parameters p: UnsafePointer<Float>, totalRows: Int,
+    public func backward(_ network: Network, parameters p: UnsafePointer<Float>, totalRows: Int,
                   into g: UnsafeMutablePointer<Float>) -> Double {
         let depth = layers.count - 1
         for l in 0..<depth {
@@ -142,12 +142,12 @@ final class BatchPass: @unchecked Sendable {
     }
 }
 
-enum Transpose { case noTrans, trans }
+@_spi(Internals) public enum Transpose { case noTrans, trans }
 
 /// c (m × n) = op(a) (m × k) · op(b) (k × n), row-major, through OpenBLAS (after the kernel
 /// check of `BLAS.status`, whoever calls first).
-@inline(__always)
-func gemm(_ ta: Transpose, _ tb: Transpose, _ m: Int, _ n: Int, _ k: Int,
+@_spi(Internals) @inline(__always)
+public func gemm(_ ta: Transpose, _ tb: Transpose, _ m: Int, _ n: Int, _ k: Int,
           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
           _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
     _ = BLAS.status

@@ -33,7 +33,7 @@ extension Network {
     }
 
     /// Mean squared error per pixel over all samples (the training loss on these samples).
-    func meanLoss(_ samples: Samples, threads: Int) -> Double {
+    @_spi(Internals) public func meanLoss(_ samples: Samples, threads: Int) -> Double {
         let parts = max(1, min(threads, samples.count))
         var sums = [Double](repeating: 0, count: parts)
         sums.withUnsafeMutableBufferPointer { buffer in

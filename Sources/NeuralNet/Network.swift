@@ -12,8 +12,8 @@ public struct Network: Sendable {
     /// All weights and biases, layer after layer (see the type's comment).
     public internal(set) var parameters: [Float]
     /// Offsets of each layer's weights and biases in `parameters`.
-    let weightOffsets: [Int]
-    let biasOffsets: [Int]
+    @_spi(Internals) public let weightOffsets: [Int]
+    @_spi(Internals) public let biasOffsets: [Int]
 
     /// A network with PyTorch's `nn.Linear` default initialisation (Kaiming-uniform with
     /// a = √5 for weights, which is uniform ±1/√fan_in, and uniform ±1/√fan_in for biases),
@@ -93,19 +93,17 @@ public struct Network: Sendable {
         Array(parameters[biasOffsets[l]..<biasOffsets[l] + layers[l + 1]])
     }
 
-    /// Whether parameter i is a weight (decayed) rather than a bias (not decayed).
-    var weightMask: [Bool] {
-        var mask = [Bool](repeating: false, count: parameters.count)
-        for l in 0..<depth { for i in weightOffsets[l]..<biasOffsets[l] { mask[i] = true } }
-        return mask
+    /// Changes one parameter (index into `parameters`): for gradient checks and fault tests.
+    @_spi(Internals) public mutating func setParameter(_ index: Int, to value: Float) {
+        parameters[index] = value
     }
 }
 
 /// SplitMix64: a small seeded generator for weight initialisation and shuffles.
-struct SplitMix64: RandomNumberGenerator {
+@_spi(Internals) public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -113,5 +111,5 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
     /// Uniform in [0, 1) with 53 random bits.
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }

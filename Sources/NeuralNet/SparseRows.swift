@@ -2,8 +2,8 @@ import COpenBLAS
 
 /// The non-zero entries of a batch of input rows, by row (CSR) and by column (CSC), so the
 /// first layer can multiply only what is non-zero (jet images are ~5 % non-zero). Open to
-/// scripts/bench-train (SPI "Benchmarks"), which times it against dense sgemm.
-@_spi(Benchmarks) public struct SparseRows {
+/// scripts/bench-train and the tests (SPI "Internals"), which times it against dense sgemm.
+@_spi(Internals) public struct SparseRows {
     let maxRows: Int
     let width: Int
     let rowStart: UnsafeMutablePointer<Int32>
@@ -15,7 +15,7 @@ import COpenBLAS
     private(set) var rows = 0
     private(set) var entries = 0
     /// Whether to use the AVX-512 kernel (tests turn it off to check the plain one).
-    var useAVX512 = BLAS.hasAVX512
+    public var useAVX512 = BLAS.hasAVX512
 
     public init(maxRows: Int, width: Int) {
         self.maxRows = maxRows

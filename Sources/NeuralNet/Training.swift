@@ -210,7 +210,8 @@ private struct TrainingRun: @unchecked Sendable {
             for segment in segments {
                 let range = segment.range.clamped(to: mine)
                 if !range.isEmpty {
-                    adam.update(s, parameters: parameters, gradients: gradients, range: range, decayed: segment.decayed)
+                    adam.update(s, parameters: parameters, gradients: gradients, range: range, decayed: segment.decayed,
+                                avx512: BLAS.hasAVX512)
                 }
             }
         }

@@ -1,6 +1,6 @@
 import COpenBLAS
 import Testing
-@_spi(Benchmarks) @testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// The kernel switch happens in this process, and the kernels it picks compute correctly.
 @Suite struct BLASTests {

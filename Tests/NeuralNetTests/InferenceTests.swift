@@ -1,5 +1,5 @@
 import Testing
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// Reconstruction and per-sample loss against the double-precision reference forward pass.
 @Suite struct InferenceTests {

@@ -3,7 +3,7 @@ import HDF5
 import ModelFile
 import Testing
 import TestSupport
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// Model files: round trips, a second reader (h5py), and clear refusals of wrong files.
 @Suite struct ModelFileTests {
@@ -107,7 +107,7 @@ import TestSupport
 
     @Test func nonFiniteWeightsAreRefused() throws {
         var network = try Network(layers: [4, 3, 4], seed: 1)
-        network.parameters[5] = .nan
+        network.setParameter(5, to: .nan)
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("nan.h5").path
         try ModelFile.save(Model(network: network), to: path)
         let error = #expect(throws: HDF5Error.self) { try ModelFile.load(path) }

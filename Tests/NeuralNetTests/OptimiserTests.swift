@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// Adam steps and the one-cycle schedule against values worked out from the formulas.
 @Suite struct OptimiserTests {
@@ -76,12 +76,13 @@ import Testing
         a.withUnsafeMutableBufferPointer { pa in b.withUnsafeMutableBufferPointer { pb in c.withUnsafeMutableBufferPointer { pc in
             p1.withUnsafeMutableBufferPointer {
                 adam.update(s, parameters: $0.baseAddress!, gradients: [pa.baseAddress!, pb.baseAddress!, pc.baseAddress!],
-                            range: 0..<4, decayed: true)
+                            range: 0..<4, decayed: true, avx512: BLAS.hasAVX512)
             }
         } } }
         sum.withUnsafeMutableBufferPointer { ps in
             p2.withUnsafeMutableBufferPointer {
-                single.update(s1, parameters: $0.baseAddress!, gradients: [ps.baseAddress!], range: 0..<4, decayed: true)
+                single.update(s1, parameters: $0.baseAddress!, gradients: [ps.baseAddress!], range: 0..<4, decayed: true,
+                              avx512: BLAS.hasAVX512)
             }
         }
         for i in 0..<4 { #expect(abs(p1[i] - p2[i]) < 1e-7) }

@@ -1,7 +1,7 @@
 import JetData
 import Testing
 import TestSupport
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// The thesis's setup 3 on real Pythia QCD jets: a few epochs already reconstruct far better
 /// than the best constant guess, the mean image.

@@ -1,5 +1,5 @@
 import Foundation
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// A second, independent implementation of the forward pass in double precision, written
 /// from the definitions and the network's public weights (PyTorch layout) and biases.

@@ -1,5 +1,5 @@
 import Testing
-@testable import NeuralNet
+@_spi(Internals) import NeuralNet
 
 /// Training: it learns, it is reproducible, and it stops where it should with weights kept.
 @Suite struct TrainingTests {

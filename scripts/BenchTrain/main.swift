@@ -8,7 +8,7 @@
 //   BenchTrain firstlayer OUT DENSITY
 import COpenBLAS
 import Foundation
-@_spi(Benchmarks) import NeuralNet
+@_spi(Internals) import NeuralNet
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("BenchTrain: \(message)\n".utf8))
