@@ -38,7 +38,7 @@ let package = Package(
         ]),
 
         // The programs behind scripts/bench-*: timing and memory, never in unit tests.
-        .executableTarget(name: "jnb-bench", dependencies: ["JetData"]),
+        .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator"]),
         // The Swift half of scripts/bench-train (training speed against PyTorch and the sgemm floor).
         .executableTarget(name: "BenchTrain", dependencies: ["NeuralNet", "COpenBLAS"], path: "scripts/BenchTrain"),
 
