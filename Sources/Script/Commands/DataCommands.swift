@@ -1,0 +1,148 @@
+import Foundation
+import JetData
+
+/// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
+extension CommandTable {
+    static let dataCommands: [CommandSpec] = [
+        CommandSpec(
+            "load", group: .data,
+            summary: "Read a jet file (HDF5, the public jet-image schema)",
+            details: "Reads images and jet variables as stored (pixel = pT in GeV). Returns a jet set.",
+            parameters: [
+                .positional("file", .path(["h5", "hdf5"]), help: "the HDF5 file"),
+                .keyword("n", .integer(minimum: 1, maximum: nil), help: "read only the first n jets"),
+            ],
+            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" n=100000"],
+            binding: .awaiting(module: "JetData", part: "the HDF5 jet-file reader")),
+        CommandSpec(
+            "save", group: .data,
+            summary: "Write a value to a file, in the format its extension names",
+            details: "A jet set or a model goes to HDF5 (.h5, .hdf5), a column or a table to CSV (.csv). The file is written to a temporary name and renamed, so it is never left half-written.",
+            parameters: [
+                .positional("value", .any, help: "what to write"),
+                .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
+            ],
+            examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
+            binding: .implemented(save)),
+        CommandSpec(
+            "simulate", group: .data,
+            summary: "Make jets with the built-in simulator",
+            details: "Returns a jet set of simulated W (signal) and QCD (background) jets in the public file's schema; the same seed gives the same jets.",
+            parameters: [
+                .keyword("n", .integer(minimum: 1, maximum: nil), default: .number(10_000), help: "number of jets"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "random seed"),
+            ],
+            examples: ["jets = simulate n=20000 seed=1"],
+            binding: .awaiting(module: "Simulator", part: "the jet simulator")),
+        CommandSpec(
+            "select", group: .data,
+            summary: "Pick jets: signal or background, by a mask, or the first n",
+            details: "Returns a view of the set (no images are copied). Conditions combine: all must hold.",
+            parameters: [
+                .positional("jets", .jets, help: "the jets to choose from"),
+                .keyword("signal", .integer(minimum: 0, maximum: 1), help: "1 for signal (W) jets, 0 for background (QCD)"),
+                .keyword("where", .mask, help: "a mask such as jets.jet_mass > 60 (one entry per jet)"),
+                .keyword("n", .integer(minimum: 0, maximum: nil), help: "keep at most the first n of the chosen jets"),
+            ],
+            examples: ["bg = select jets signal=0", "heavy = select jets where=(jets.jet_mass > 80) n=1000"],
+            binding: .implemented(select)),
+        CommandSpec(
+            "split", group: .data,
+            summary: "Split jets at random into training and validation (and test) parts",
+            details: "Returns a split with parts train and valid (and test when test= is given): views of the same jets, shuffled with the seed. valid gets what train and test leave.",
+            parameters: [
+                .positional("jets", .jets, help: "the jets to split"),
+                .keyword("train", .fraction, default: .number(0.8), help: "fraction for training"),
+                .keyword("test", .fraction, help: "fraction for a test part"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the shuffle"),
+            ],
+            examples: ["parts = split bg train=0.8 seed=42", "parts = split bg train=0.7 test=0.1 seed=1"],
+            binding: .implemented(split)),
+        CommandSpec(
+            "mass", group: .data,
+            summary: "Jet mass m computed from each image",
+            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
+            parameters: [.positional("jets", .jets, help: "the jets")],
+            examples: ["hist mass(bg) mass(out) bins=100"],
+            binding: .awaiting(module: "JetData", part: "image kinematics (m and pT from images)")),
+        CommandSpec(
+            "pt", group: .data,
+            summary: "Jet transverse momentum pT computed from each image",
+            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
+            parameters: [.positional("jets", .jets, help: "the jets")],
+            examples: ["scatter pt(jets) jets.jet_pt"],
+            binding: .awaiting(module: "JetData", part: "image kinematics (m and pT from images)")),
+    ]
+
+    private static func select(_ invocation: Invocation) throws -> Value {
+        let all = try invocation.jets("jets")
+        var positions = Array(0..<all.count)
+        if let signal = try invocation.optionalNumber("signal") {
+            positions = positions.filter { all.isSignal($0) == (signal == 1) }
+        }
+        if case .column(let mask)? = invocation.value("where") {
+            guard mask.count == all.count else {
+                throw invocation.failure("the mask has \(NumberFormat.count(mask.count)) entries but the set has \(NumberFormat.count(all.count)) jets",
+                                         argument: "where")
+            }
+            positions = positions.filter { mask.values[$0] != 0 }
+        }
+        if let n = try invocation.optionalNumber("n") {
+            positions = Array(positions.prefix(Int(n)))
+        }
+        return .jets(all.subset(positions))
+    }
+
+    private static func split(_ invocation: Invocation) throws -> Value {
+        let set = try invocation.jets("jets")
+        let train = try invocation.number("train")
+        let seed = UInt64(try invocation.integer("seed"))
+        guard let test = try invocation.optionalNumber("test") else {
+            let (first, second) = try set.split(fraction: train, seed: seed)
+            return .record(Record(kind: "split", fields: [.init("train", .jets(first)), .init("valid", .jets(second))]))
+        }
+        guard train + test < 1 else {
+            throw invocation.failure("train + test must leave something for valid, got \(NumberFormat.plain(train)) + \(NumberFormat.plain(test))",
+                                     argument: "test")
+        }
+        let (first, rest) = try set.split(fraction: train, seed: seed)
+        // The rest is already shuffled; cut it in order rather than shuffling again.
+        let validCount = Int((Double(set.count) * (1 - train - test)).rounded())
+        let valid = rest.prefix(validCount)
+        let testPart = rest.subset(min(validCount, rest.count)..<rest.count)
+        return .record(Record(kind: "split", fields: [.init("train", .jets(first)), .init("valid", .jets(valid)),
+                                                      .init("test", .jets(testPart))]))
+    }
+
+    private static func save(_ invocation: Invocation) throws -> Value {
+        let path = try invocation.string("file")
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let value = invocation.value("value") else { return .nothing }
+        switch (value, ext) {
+        case (.column(let column), "csv"):
+            let csv = FileWriting.csv(columns: [column.name], rows: column.values.map { [.number($0)] })
+            try write(csv, to: path, invocation)
+        case (.table(let table), "csv"):
+            try write(FileWriting.csv(columns: table.columns, rows: table.rows), to: path, invocation)
+        case (.jets, "h5"), (.jets, "hdf5"):
+            throw invocation.failure("writing jet sets is not available yet: it needs the HDF5 jet-file writer from the JetData module, which has not landed in this build of jnb")
+        case (.column, _), (.table, _):
+            throw invocation.failure("\(value.typeWithArticle) is saved as CSV: give a file name ending in .csv", argument: "file")
+        case (.jets, _):
+            throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
+        default:
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns and tables (.csv)",
+                                     argument: "value")
+        }
+        return .nothing
+    }
+
+    private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {
+        do {
+            try FileWriting.writeAtomically(Data(text.utf8), to: path)
+        } catch {
+            throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
+        }
+        invocation.wrote(path)
+    }
+}

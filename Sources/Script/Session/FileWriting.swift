@@ -1,0 +1,51 @@
+import Foundation
+
+/// Writes files the way every jnb command must: to a temporary file beside the target, then
+/// renamed over it, so a failure or Ctrl-C never leaves half a file and the previous file under
+/// that name stays intact until the new one is complete.
+enum FileWriting {
+    static func writeAtomically(_ data: Data, to path: String) throws(ScriptError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ScriptError(.io, "\(path) is a directory, expected a file name")
+        }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ScriptError(.io, "cannot create the directory \(directory.path) for \(path): \(reason(error))")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            throw ScriptError(.io, "cannot write \(path): the directory \(directory.path) is not writable or the disk is full")
+        }
+        guard rename(temporary.path, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ScriptError(.io, "cannot write \(path): \(message)")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+
+    /// Comma-separated values with a header row; text with commas, quotes or line ends quoted.
+    static func csv(columns: [String], rows: [[Table.Cell]]) -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var lines = [columns.map(field).joined(separator: ",")]
+        for row in rows {
+            lines.append(row.map { cell in
+                switch cell {
+                case .number(let x): x.isNaN ? "nan" : "\(x)"
+                case .text(let t): field(t)
+                }
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

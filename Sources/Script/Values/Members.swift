@@ -1,0 +1,108 @@
+import JetData
+
+/// The members a value has (`col.mean`, `jets.tau_21`, `parts.train`): one list per type,
+/// used by member access, completion after a `.` and `help` on a variable.
+enum Members {
+    struct Member {
+        var name: String
+        var help: String
+        var get: @Sendable (Value) -> Value
+    }
+
+    static func members(of value: Value) -> [Member] {
+        switch value {
+        case .column: columnMembers
+        case .jets: jetSetMembers
+        case .jet: jetMembers
+        case .list, .string: [Member(name: "count", help: "number of items") { v in
+            if case .list(let items) = v { return .number(Double(items.count)) }
+            if case .string(let s) = v { return .number(Double(s.count)) }
+            return .nothing
+        }]
+        case .record(let record):
+            record.fields.map { field in Member(name: field.name, help: field.value.typeName) { _ in field.value } }
+        case .table(let table): tableMembers(table)
+        case .nothing, .number, .bool: []
+        }
+    }
+
+    static func get(_ name: String, of value: Value) throws(ScriptError) -> Value {
+        let available = members(of: value)
+        if let member = available.first(where: { $0.name == name }) { return member.get(value) }
+        guard !available.isEmpty else {
+            throw ScriptError.runtime("\(value.typeWithArticle) has no members", at: nil)
+        }
+        let suggestion = Suggestions.didYouMean(name, among: available.map(\.name))
+        throw ScriptError.runtime("\(value.typeWithArticle) has no member '\(name)'\(suggestion) (members: \(available.map(\.name).joined(separator: ", ")))", at: nil)
+    }
+
+    private static func column(_ value: Value) -> Column {
+        if case .column(let c) = value { return c }
+        return Column(name: "", values: [])
+    }
+
+    static let columnMembers: [Member] = [
+        Member(name: "count", help: "number of values (NaN included)") { .number(Double(column($0).count)) },
+        Member(name: "mean", help: "mean, NaN skipped") { .number(column($0).mean) },
+        Member(name: "std", help: "standard deviation (divides by N), NaN skipped") { .number(column($0).standardDeviation) },
+        Member(name: "min", help: "smallest value") { .number(column($0).minimum) },
+        Member(name: "max", help: "largest value") { .number(column($0).maximum) },
+        Member(name: "sum", help: "sum (for a mask: how many are true)") { .number(column($0).sum) },
+        Member(name: "argmin", help: "position of the smallest value") { .number(Double(column($0).argmin)) },
+        Member(name: "argmax", help: "position of the largest value") { .number(Double(column($0).argmax)) },
+        Member(name: "nan", help: "how many values are NaN") { .number(Double(column($0).nanCount)) },
+        Member(name: "name", help: "what the values are (axis label)") { .string(column($0).name) },
+    ]
+
+    private static func jetSet(_ value: Value) -> JetSet? {
+        if case .jets(let set) = value { return set }
+        return nil
+    }
+
+    static let jetSetMembers: [Member] = [
+        Member(name: "count", help: "number of jets") { .number(Double(jetSet($0)?.count ?? 0)) },
+        Member(name: "signal", help: "label column: 1 = signal (W), 0 = background (QCD)") {
+            .column(Column(name: "signal", floats: jetSet($0)?.labels ?? []))
+        },
+        Member(name: "nsignal", help: "number of signal jets") { .number(Double(jetSet($0)?.signalCount ?? 0)) },
+        Member(name: "nbackground", help: "number of background jets") { v in
+            .number(Double((jetSet(v)?.count ?? 0) - (jetSet(v)?.signalCount ?? 0)))
+        },
+        Member(name: "origin", help: "where the jets came from") { .string(jetSet($0)?.origin ?? "") },
+    ] + JetVariable.allCases.map { variable in
+        Member(name: variable.rawValue, help: "the \(variable.rawValue) of each jet, as stored") {
+            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? []))
+        }
+    }
+
+    private static func jet(_ value: Value) -> Jet? {
+        if case .jet(let jet) = value { return jet }
+        return nil
+    }
+
+    static let jetMembers: [Member] = [
+        Member(name: "index", help: "position in its set") { .number(Double(jet($0)?.position ?? 0)) },
+        Member(name: "signal", help: "1 = signal (W), 0 = background (QCD)") { .number(jet($0)?.view.isSignal(0) ?? false ? 1 : 0) },
+    ] + JetVariable.allCases.map { variable in
+        Member(name: variable.rawValue, help: "the jet's \(variable.rawValue)") {
+            .number(Double(jet($0)?.view.values(variable).first ?? .nan))
+        }
+    }
+
+    private static func tableMembers(_ table: Table) -> [Member] {
+        [Member(name: "count", help: "number of rows") { _ in .number(Double(table.rows.count)) }]
+            + table.columns.enumerated().map { i, name in
+                Member(name: name, help: "column \(name)") { _ in
+                    let cells = table.rows.map { i < $0.count ? $0[i] : .text("") }
+                    var numbers: [Double] = []
+                    for cell in cells {
+                        guard case .number(let x) = cell else {
+                            return .list(cells.map { .string($0.text) })
+                        }
+                        numbers.append(x)
+                    }
+                    return .column(Column(name: name, values: numbers))
+                }
+            }
+    }
+}

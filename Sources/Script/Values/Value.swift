@@ -1,0 +1,92 @@
+import JetData
+
+/// Every value a jnb variable can hold.
+public enum Value: Sendable {
+    /// What a command returns when it has nothing to return (a plot saved to a file, `vars`).
+    case nothing
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case list([Value])
+    /// Named parts, e.g. what `split` returns (`parts.train`, `parts.valid`).
+    case record(Record)
+    case column(Column)
+    case jets(JetSet)
+    /// One jet of a set, `jets[3]`.
+    case jet(Jet)
+    case table(Table)
+
+    /// The name of the value's type, as messages and `vars` show it.
+    public var typeName: String {
+        switch self {
+        case .nothing: "nothing"
+        case .number: "number"
+        case .string: "string"
+        case .bool: "bool"
+        case .list: "list"
+        case .record(let record): record.kind
+        case .column(let column): column.isMask ? "mask" : "column"
+        case .jets: "jet set"
+        case .jet: "jet"
+        case .table: "table"
+        }
+    }
+
+    /// "a number", "an autoencoder": the type name with its article, for messages.
+    public var typeWithArticle: String {
+        let name = typeName
+        return (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
+    }
+}
+
+/// A value made of named parts, shown and accessed by name.
+public struct Record: Sendable {
+    public struct Field: Sendable {
+        public var name: String
+        public var value: Value
+        public init(_ name: String, _ value: Value) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// What kind of record ("split"): its type name.
+    public var kind: String
+    public var fields: [Field]
+
+    public init(kind: String, fields: [Field]) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    public subscript(name: String) -> Value? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
+/// One jet: a single-row view of its set, and its position in that set.
+public struct Jet: Sendable {
+    public var view: JetSet
+    public var position: Int
+
+    public init(of set: JetSet, at position: Int) {
+        self.view = set.subset([position])
+        self.position = position
+    }
+}
+
+/// Rows and named columns of numbers or text: what `table` builds and `save` writes as CSV.
+public struct Table: Sendable {
+    public enum Cell: Sendable {
+        case number(Double)
+        case text(String)
+    }
+
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
