@@ -34,7 +34,9 @@ final class Interpreter {
         try check(program)
         for statement in program {
             guard quitRequest == nil else { return }
-            try interruption.check("interrupted before \(statement.span)")
+            if interruption.isRequested {
+                throw ScriptError(.interrupted, "interrupted; stopped before this statement", at: statement.span)
+            }
             try execute(statement)
         }
     }

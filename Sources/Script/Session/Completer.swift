@@ -6,10 +6,21 @@ public struct Completions: Sendable, Equatable {
     public var replacing: String
     /// Full replacements for `replacing`, sorted.
     public var candidates: [String]
+    /// The quote of the string the cursor is in (file paths), nil outside strings.
+    public var openQuote: Character?
 
-    public init(replacing: String, candidates: [String]) {
+    public init(replacing: String, candidates: [String], openQuote: Character? = nil) {
         self.replacing = replacing
         self.candidates = candidates
+        self.openQuote = openQuote
+    }
+
+    /// What a line editor should type after a single candidate: a space after a command or
+    /// variable, nothing after `name=`, inside a string or after a `.`.
+    public var suffixAfterSingleCandidate: String {
+        guard candidates.count == 1, let only = candidates.first, openQuote == nil else { return "" }
+        if only.hasSuffix("=") || only.hasSuffix(".") { return "" }
+        return " "
     }
 
     /// Characters that end the word being completed; a line editor should use the same set
@@ -24,8 +35,8 @@ struct Completer {
     let variables: [String: Value]
 
     func complete(_ prefix: String) -> Completions {
-        if let quoted = openQuote(prefix) {
-            return Completions(replacing: quoted, candidates: paths(quoted))
+        if let (quote, quoted) = openQuote(prefix) {
+            return Completions(replacing: quoted, candidates: paths(quoted), openQuote: quote)
         }
         let breaks = Set(Completions.wordBreakCharacters)
         let word = String(prefix.reversed().prefix { !breaks.contains($0) }.reversed())
@@ -56,8 +67,8 @@ struct Completer {
         return Completions(replacing: word, candidates: Array(Set(matching)).sorted())
     }
 
-    /// The text after an opening quote that is still open, or nil outside a string.
-    private func openQuote(_ prefix: String) -> String? {
+    /// The quote and the text after it when a string is still open, or nil outside strings.
+    private func openQuote(_ prefix: String) -> (Character, String)? {
         var quote: Character?
         var content = ""
         var escaped = false
@@ -73,7 +84,7 @@ struct Completer {
                 return nil
             }
         }
-        return quote == nil ? nil : content
+        return quote.map { ($0, content) }
     }
 
     private func values(for type: ParameterType?) -> [String] {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes files the way every jnb command must: to a temporary file beside the target, then
 /// renamed over it, so a failure or Ctrl-C never leaves half a file and the previous file under
-/// that name stays intact until the new one is complete.
-enum FileWriting {
-    static func writeAtomically(_ data: Data, to path: String) throws(ScriptError) {
+/// that name stays intact until the new one is complete. Missing folders are created.
+public enum FileWriting {
+    public static func writeAtomically(_ data: Data, to path: String) throws(ScriptError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false

@@ -7,6 +7,8 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
     /// Warnings that are not errors (e.g. an unknown cell option).
     func warn(_ text: String)
+    /// An error message, already formatted (the front ends write diagnostics here).
+    func error(_ text: String)
     /// A transient progress line (bar, rate, ETA); nil clears it. Only sinks on a terminal
     /// show these; everywhere else progress must leave no control characters behind.
     func progress(_ line: String?)
@@ -30,6 +32,11 @@ public final class StandardStreams: OutputSink {
     public func warn(_ text: String) {
         clearProgress()
         FileHandle.standardError.write(Data(("warning: " + text + "\n").utf8))
+    }
+
+    public func error(_ text: String) {
+        clearProgress()
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     public func progress(_ line: String?) {
@@ -56,6 +63,7 @@ public final class CapturedOutput: OutputSink {
 
     public func write(_ text: String) { self.text += text + "\n" }
     public func warn(_ text: String) { warnings.append(text); self.text += "warning: " + text + "\n" }
+    public func error(_ text: String) { self.text += text + "\n" }
     public func progress(_ line: String?) {}
 
     /// Returns what was written since the last call and forgets it.

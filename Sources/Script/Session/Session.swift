@@ -122,13 +122,15 @@ public final class Session {
     /// The error as the user sees it: location and message, and, when the failing line is in
     /// `source`, that line with a caret under the place.
     public static func diagnostic(_ error: ScriptError, source: String, origin: SourceOrigin = .interactive) -> String {
-        var text = "error: " + error.description
-        guard let span = error.span, span.file == origin.file else { return text }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let span = error.span, span.file == origin.file else { return "error: " + error.description }
+        // Typed input has no file: the caret under the line says where.
+        var text = "error: " + (span.file == nil ? error.message : error.description)
+        // Split on scalars: in Swift "\r\n" is one Character, which a split on "\n" would miss.
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         let index = span.line - origin.line
         guard index >= 0, index < lines.count else { return text }
-        var line = String(lines[index])
-        if line.hasSuffix("\r") { line.removeLast() }
+        var line = String(String.UnicodeScalarView(lines[index]))
+        if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
         let expanded = line.replacingOccurrences(of: "\t", with: " ")
         let width = min(span.length, max(expanded.count - span.column + 1, 1))
         text += "\n  " + expanded + "\n  " + String(repeating: " ", count: max(span.column - 1, 0)) + String(repeating: "^", count: width)

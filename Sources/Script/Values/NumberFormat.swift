@@ -2,8 +2,8 @@ import Foundation
 
 /// How numbers look when jnb prints them: whole numbers without a decimal point, others with
 /// six significant digits, which is what a physicist reads off a summary.
-enum NumberFormat {
-    static func plain(_ value: Double) -> String {
+public enum NumberFormat {
+    public static func plain(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -16,7 +16,7 @@ enum NumberFormat {
     }
 
     /// A count with thousands separators, as in `4,000 jets`.
-    static func count(_ n: Int) -> String {
+    public static func count(_ n: Int) -> String {
         let digits = String(abs(n))
         var out = ""
         for (i, c) in digits.enumerated() {
@@ -27,7 +27,7 @@ enum NumberFormat {
     }
 
     /// Seconds as `0.42 s`, `12.4 s`, `3 min 12 s`.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         if seconds < 10 { return String(format: "%.2f s", seconds) }
         if seconds < 60 { return String(format: "%.1f s", seconds) }
         let minutes = Int(seconds / 60)
