@@ -6,6 +6,7 @@
 
 #include <hdf5.h>
 #include <string.h>
+#include <zlib.h>
 
 static inline hid_t jnb_h5t_native_float(void) { return H5T_NATIVE_FLOAT; }
 static inline hid_t jnb_h5t_native_double(void) { return H5T_NATIVE_DOUBLE; }
@@ -21,6 +22,7 @@ static inline hid_t jnb_h5p_default(void) { return H5P_DEFAULT; }
 static inline hid_t jnb_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
 static inline hid_t jnb_h5p_dataset_access(void) { return H5P_DATASET_ACCESS; }
 static inline hid_t jnb_h5p_file_access(void) { return H5P_FILE_ACCESS; }
+static inline hid_t jnb_h5p_link_create(void) { return H5P_LINK_CREATE; }
 static inline hid_t jnb_h5s_all(void) { return H5S_ALL; }
 static inline hsize_t jnb_h5s_unlimited(void) { return H5S_UNLIMITED; }
 
@@ -49,6 +51,16 @@ static inline void jnb_h5_take_error(char out[256]) {
     out[0] = '\0';
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, jnb_h5_error_walker, out);
     H5Eclear2(H5E_DEFAULT);
+}
+
+/// Inflates one zlib stream (a deflate-filtered HDF5 chunk) of `source_length` bytes into
+/// `destination` (capacity `*destination_length`, updated to the bytes written). Returns
+/// zlib's status (Z_OK = 0). Called from several threads at once: zlib is reentrant.
+static inline int jnb_inflate(const void *source, size_t source_length, void *destination, size_t *destination_length) {
+    uLongf out = (uLongf)*destination_length;
+    int status = uncompress((Bytef *)destination, &out, (const Bytef *)source, (uLong)source_length);
+    *destination_length = (size_t)out;
+    return status;
 }
 
 #endif

@@ -1,0 +1,116 @@
+import JetData
+
+/// The receiver operating characteristic of a score that should be higher for anomalous
+/// jets: one point per distinct score, from (0, 0) (nothing flagged) to (1, 1) (everything
+/// flagged). A jet is flagged anomalous when its score is above the threshold.
+public struct ROCCurve: Sendable {
+    /// Thresholds, decreasing: point k flags the jets with score > thresholds[k]. The first
+    /// is the highest score (nothing flagged), the inner ones lie midway between neighbouring
+    /// distinct scores, the last just below the lowest score (everything flagged).
+    public let thresholds: [Double]
+    public let falsePositiveRate: [Double]
+    public let truePositiveRate: [Double]
+    /// Area under the curve: the probability that a random anomalous jet scores above a
+    /// random normal one (ties count one half). Below 0.5 the score points the wrong way.
+    public let auc: Double
+    public let anomalousCount: Int
+    public let normalCount: Int
+    /// Counts at each point, kept so scans and confusion matrices need no second pass.
+    let flaggedAnomalous: [Int]
+    let flaggedNormal: [Int]
+
+    public init(scores: [Double], anomalous: [Bool]) throws(AnomalyError) {
+        guard scores.count == anomalous.count else {
+            throw AnomalyError("\(scores.count) scores but \(anomalous.count) labels: they must belong to the same jets")
+        }
+        let finite = scores.allSatisfy(\.isFinite)
+        guard finite else {
+            let bad = scores.firstIndex { !$0.isFinite } ?? 0
+            throw AnomalyError("score of jet \(bad) is \(scores[bad]); every score must be finite")
+        }
+        let positives = anomalous.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let negatives = anomalous.count - positives
+        guard positives > 0, negatives > 0 else {
+            throw AnomalyError("need both anomalous and normal jets, got \(positives) anomalous and \(negatives) normal")
+        }
+        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        var thresholds = [scores[order[0]]]
+        var tp = [0], fp = [0]
+        var k = 0
+        while k < order.count {
+            let score = scores[order[k]]
+            var newTP = tp[tp.count - 1], newFP = fp[fp.count - 1]
+            while k < order.count && scores[order[k]] == score {
+                if anomalous[order[k]] { newTP += 1 } else { newFP += 1 }
+                k += 1
+            }
+            thresholds.append(k < order.count ? (score + scores[order[k]]) / 2 : score - max(1e-12, abs(score) * 1e-9))
+            tp.append(newTP)
+            fp.append(newFP)
+        }
+        var area = 0.0
+        for i in 1..<tp.count {
+            area += Double(fp[i] - fp[i - 1]) * Double(tp[i] + tp[i - 1]) / 2
+        }
+        self.thresholds = thresholds
+        self.flaggedAnomalous = tp
+        self.flaggedNormal = fp
+        self.truePositiveRate = tp.map { Double($0) / Double(positives) }
+        self.falsePositiveRate = fp.map { Double($0) / Double(negatives) }
+        self.auc = area / (Double(positives) * Double(negatives))
+        self.anomalousCount = positives
+        self.normalCount = negatives
+    }
+
+    /// Scores of the jets of `jets` (one per jet, same order); signal jets are the anomalous class.
+    public init(scores: [Double], jets: JetSet) throws(AnomalyError) {
+        try self.init(scores: scores, anomalous: (0..<jets.count).map { jets.isSignal($0) })
+    }
+
+    public var pointCount: Int { thresholds.count }
+
+    /// The confusion matrix at point `index` of the curve.
+    public func confusion(at index: Int) -> ConfusionMatrix {
+        ConfusionMatrix(threshold: thresholds[index],
+                        truePositives: flaggedAnomalous[index],
+                        falseNegatives: anomalousCount - flaggedAnomalous[index],
+                        falsePositives: flaggedNormal[index],
+                        trueNegatives: normalCount - flaggedNormal[index])
+    }
+
+    /// Accuracy at every point.
+    public var accuracy: [Double] {
+        let total = Double(anomalousCount + normalCount)
+        return flaggedAnomalous.indices.map {
+            Double(flaggedAnomalous[$0] + normalCount - flaggedNormal[$0]) / total
+        }
+    }
+
+    /// The point of highest accuracy (the first one, on ties: the strictest threshold).
+    public var bestAccuracyIndex: Int {
+        let a = accuracy
+        var best = 0
+        for i in a.indices where a[i] > a[best] { best = i }
+        return best
+    }
+
+    /// The point with the highest true-positive rate whose false-positive rate does not
+    /// exceed `rate` (0…1); of equal ones, the one with the lowest false-positive rate.
+    public func index(atFalsePositiveRate rate: Double) -> Int {
+        var best = 0
+        for i in falsePositiveRate.indices
+        where falsePositiveRate[i] <= rate && truePositiveRate[i] > truePositiveRate[best] {
+            best = i
+        }
+        return best
+    }
+
+    /// At most `count` points spread evenly along the curve (always keeping both ends and
+    /// `keep`), for plotting a curve of 10⁵ points compactly.
+    public func sampledIndices(count: Int, keep: [Int] = []) -> [Int] {
+        guard pointCount > count, count >= 2 else { return Array(0..<pointCount) }
+        var picked = Set((0..<count).map { Int((Double($0) / Double(count - 1) * Double(pointCount - 1)).rounded()) })
+        picked.formUnion(keep.filter { (0..<pointCount).contains($0) })
+        return picked.sorted()
+    }
+}

@@ -1,0 +1,95 @@
+/// A small titled table of results (the thesis's Tables 5.1 and 5.2, threshold summaries),
+/// rendered as aligned text for the prompt, Markdown for documents and CSV for other tools.
+public struct Table: Sendable, Equatable {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        case count(Int)
+
+        /// How the cell reads in text and Markdown.
+        public var rendered: String {
+            switch self {
+            case let .text(s): s
+            case let .number(x): Format.number(x)
+            case let .count(n): String(n)
+            }
+        }
+
+        /// How the cell reads in CSV: full precision, no thousands separators.
+        var csv: String {
+            switch self {
+            case let .text(s): s
+            case let .number(x): x.isFinite ? "\(x)" : Format.number(x)
+            case let .count(n): String(n)
+            }
+        }
+
+        var isNumeric: Bool { if case .text = self { false } else { true } }
+    }
+
+    public var title: String
+    public var columns: [String]
+    public var rows: [[Cell]]
+    /// A line printed under the table (sources, definitions).
+    public var note: String?
+
+    public init(title: String, columns: [String], rows: [[Cell]], note: String? = nil) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows.map { row in
+            row.count >= columns.count ? Array(row.prefix(columns.count))
+                : row + Array(repeating: .text(""), count: columns.count - row.count)
+        }
+        self.note = note
+    }
+
+    /// Aligned columns; numbers right-aligned, text left-aligned.
+    public func text() -> String {
+        let rendered = rows.map { $0.map(\.rendered) }
+        let widths = columns.indices.map { c in
+            ([columns[c]] + rendered.map { $0[c] }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String], numeric: [Bool]) -> String {
+            cells.indices.map { c in
+                let pad = String(repeating: " ", count: widths[c] - cells[c].count)
+                return numeric[c] ? pad + cells[c] : cells[c] + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let numericColumns = columns.indices.map { c in !rows.isEmpty && rows.allSatisfy { $0[c].isNumeric || $0[c] == .text("") } }
+        var out = [title, line(columns, numeric: numericColumns),
+                   widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        out += rows.indices.map { line(rendered[$0], numeric: rows[$0].map(\.isNumeric)) }
+        if let note { out.append(note) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func markdown() -> String {
+        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        var out = ["**\(escape(title))**", "",
+                   "| " + columns.map(escape).joined(separator: " | ") + " |",
+                   "|" + columns.indices.map { c in
+                       rows.allSatisfy({ $0[c].isNumeric }) && !rows.isEmpty ? " ---: |" : " --- |"
+                   }.joined()]
+        out += rows.map { "| " + $0.map { escape($0.rendered) }.joined(separator: " | ") + " |" }
+        if let note { out += ["", escape(note)] }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV: a header line, then one line per row.
+    public func csv() -> String {
+        func quote(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        let lines = [columns.map(quote).joined(separator: ",")] + rows.map { $0.map { quote($0.csv) }.joined(separator: ",") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,150 @@
+import CHDF5
+
+/// An open dataset: its shape, element kind and storage, and hyperslab reads and writes
+/// along the first dimension (rows).
+public final class H5Dataset {
+    public let file: H5File
+    public let name: String
+    let id: hid_t
+    /// Dimensions, slowest first; a scalar dataset has shape [].
+    public let shape: [Int]
+    public let element: H5ElementKind
+    /// Chunk dimensions when the dataset is chunked.
+    public let chunkShape: [Int]?
+    /// Names of the filters in the pipeline ("deflate", "shuffle", …).
+    public let filters: [String]
+
+    init(file: H5File, name: String) throws {
+        self.file = file
+        self.name = name
+        let id = HDF5Library.call { H5Dopen2(file.id, name, jnb_h5p_default()) }
+        guard id >= 0 else {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "cannot open as a dataset: \(HDF5Library.call { HDF5Library.takeErrorMessage() })")
+        }
+        self.id = id
+        (shape, element, chunkShape, filters) = HDF5Library.call {
+            let space = H5Dget_space(id)
+            defer { H5Sclose(space) }
+            let rank = Int(max(0, H5Sget_simple_extent_ndims(space)))
+            var dims = [hsize_t](repeating: 0, count: rank)
+            if rank > 0 { H5Sget_simple_extent_dims(space, &dims, nil) }
+
+            let type = H5Dget_type(id)
+            defer { H5Tclose(type) }
+            let bits = Int(H5Tget_size(type)) * 8
+            let element: H5ElementKind
+            switch H5Tget_class(type) {
+            case H5T_FLOAT: element = .float(bits: bits)
+            case H5T_INTEGER: element = .integer(bits: bits, signed: H5Tget_sign(type) != H5T_SGN_NONE)
+            case H5T_STRING: element = .string
+            case H5T_COMPOUND: element = .other("compound")
+            case H5T_ARRAY: element = .other("array")
+            default: element = .other("non-numeric")
+            }
+
+            let dcpl = H5Dget_create_plist(id)
+            defer { H5Pclose(dcpl) }
+            var chunks: [Int]?
+            if H5Pget_layout(dcpl) == H5D_CHUNKED, rank > 0 {
+                var chunkDims = [hsize_t](repeating: 0, count: rank)
+                _ = H5Pget_chunk(dcpl, Int32(rank), &chunkDims)
+                chunks = chunkDims.map { Int($0) }
+            }
+            var filters: [String] = []
+            for i in 0..<max(0, H5Pget_nfilters(dcpl)) {
+                var flags: UInt32 = 0
+                var count = 0
+                var nameBuffer = [CChar](repeating: 0, count: 64)
+                let filter = H5Pget_filter2(dcpl, UInt32(i), &flags, &count, nil, 64, &nameBuffer, nil)
+                switch filter {
+                case H5Z_FILTER_DEFLATE: filters.append("deflate")
+                case H5Z_FILTER_SHUFFLE: filters.append("shuffle")
+                case H5Z_FILTER_FLETCHER32: filters.append("fletcher32")
+                default:
+                    filters.append(String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                }
+            }
+            return (dims.map { Int($0) }, element, chunks, filters)
+        }
+    }
+
+    deinit {
+        HDF5Library.call { _ = H5Dclose(id) }
+    }
+
+    /// Number of values in one row (the product of all dimensions but the first).
+    public var rowLength: Int { shape.dropFirst().reduce(1, *) }
+    public var rowCount: Int { shape.first ?? 1 }
+
+    /// Reads rows `rows` into `buffer` (rows.count × rowLength values), converting the
+    /// file's type to `T` as HDF5 does (e.g. float64 → Float).
+    public func read<T: H5Scalar>(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<T>) throws {
+        guard rows.lowerBound >= 0, rows.upperBound <= rowCount else {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "rows \(rows.lowerBound)..<\(rows.upperBound) outside 0..<\(rowCount)")
+        }
+        guard buffer.count >= rows.count * rowLength else {
+            throw HDF5Error(path: file.path, object: name, message: "read buffer too small")
+        }
+        if rows.isEmpty { return }
+        try HDF5Library.call {
+            let (fileSpace, memorySpace) = try selection(rows)
+            defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
+            guard H5Dread(id, T.nativeType, memorySpace, fileSpace, jnb_h5p_default(), buffer.baseAddress) >= 0 else {
+                throw HDF5Error(path: file.path, object: name,
+                                message: "cannot read rows \(rows.lowerBound)..<\(rows.upperBound): \(HDF5Library.takeErrorMessage())")
+            }
+        }
+    }
+
+    /// Reads the whole dataset (or `rows` of it) into a new array.
+    public func read<T: H5Scalar>(_ type: T.Type = T.self, rows: Range<Int>? = nil) throws -> [T] {
+        let rows = rows ?? 0..<rowCount
+        let count = rows.count * rowLength
+        return try [T](unsafeUninitializedCapacity: count) { buffer, initialised in
+            try read(rows: rows, into: buffer)
+            initialised = count
+        }
+    }
+
+    /// Writes rows `rows` from `values` (rows.count × rowLength values).
+    public func write<T: H5Scalar>(rows: Range<Int>, from values: UnsafeBufferPointer<T>) throws {
+        guard rows.lowerBound >= 0, rows.upperBound <= rowCount, values.count >= rows.count * rowLength else {
+            throw HDF5Error(path: file.path, object: name, message: "write of rows \(rows) does not fit shape \(shape)")
+        }
+        if rows.isEmpty && !shape.isEmpty { return }
+        try HDF5Library.call {
+            let (fileSpace, memorySpace) = try selection(rows)
+            defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
+            guard H5Dwrite(id, T.nativeType, memorySpace, fileSpace, jnb_h5p_default(), values.baseAddress) >= 0 else {
+                throw HDF5Error(path: file.path, object: name, message: "cannot write: \(HDF5Library.takeErrorMessage())")
+            }
+        }
+    }
+
+    /// File and memory dataspaces selecting `rows` (all of a scalar dataset).
+    private func selection(_ rows: Range<Int>) throws -> (hid_t, hid_t) {
+        let fileSpace = H5Dget_space(id)
+        if shape.isEmpty { return (fileSpace, H5Screate(H5S_SCALAR)) }
+        var start = [hsize_t](repeating: 0, count: shape.count)
+        var count = shape.map { hsize_t($0) }
+        start[0] = hsize_t(rows.lowerBound)
+        count[0] = hsize_t(rows.count)
+        guard H5Sselect_hyperslab(fileSpace, H5S_SELECT_SET, start, nil, count, nil) >= 0 else {
+            H5Sclose(fileSpace)
+            throw HDF5Error(path: file.path, object: name, message: "cannot select rows: \(HDF5Library.takeErrorMessage())")
+        }
+        return (fileSpace, H5Screate_simple(Int32(count.count), count, nil))
+    }
+
+    // MARK: Attributes
+
+    public func setAttribute(_ attribute: String, _ value: H5AttributeValue) throws {
+        try HDF5Library.call { try H5Attributes.set(attribute, value, on: id, path: file.path, object: name) }
+    }
+
+    public func attribute(_ attribute: String) throws -> H5AttributeValue? {
+        try HDF5Library.call { try H5Attributes.get(attribute, on: id, path: file.path, object: name) }
+    }
+}

@@ -1,0 +1,209 @@
+import CHDF5
+import Foundation
+
+/// An open HDF5 file. Closed when the value is released, or explicitly with `close()`.
+public final class H5File {
+    /// The path as the user gave it, for messages.
+    public let path: String
+    let id: hid_t
+    private var isOpen = true
+
+    private init(path: String, id: hid_t) {
+        self.path = path
+        self.id = id
+    }
+
+    deinit {
+        if isOpen { HDF5Library.call { _ = H5Fclose(id) } }
+    }
+
+    public enum Mode: Sendable { case readOnly, readWrite }
+
+    /// Opens an existing file, first checking what is at `path` so the message says which of
+    /// missing / directory / unreadable / empty / not HDF5 it is.
+    public static func open(_ path: String, mode: Mode = .readOnly) throws -> H5File {
+        try checkReadable(path)
+        return try HDF5Library.call {
+            let flags = mode == .readOnly ? jnb_h5f_acc_rdonly() : jnb_h5f_acc_rdwr()
+            let id = H5Fopen(path, flags, jnb_h5p_default())
+            guard id >= 0 else {
+                let detail = HDF5Library.takeErrorMessage()
+                throw HDF5Error(path: path, message: "cannot open as HDF5 (damaged or truncated file?): \(detail)")
+            }
+            return H5File(path: path, id: id)
+        }
+    }
+
+    /// Creates (or truncates) a file. Prefer `writeAtomically`, which never leaves a half file.
+    public static func create(_ path: String) throws -> H5File {
+        try HDF5Library.call {
+            let id = H5Fcreate(path, jnb_h5f_acc_trunc(), jnb_h5p_default(), jnb_h5p_default())
+            guard id >= 0 else {
+                throw HDF5Error(path: path, message: "cannot create file: \(HDF5Library.takeErrorMessage())")
+            }
+            return H5File(path: path, id: id)
+        }
+    }
+
+    /// Writes a new file at `path` through a temporary file in the same folder, renamed over
+    /// `path` only when `body` and the close succeed. On any failure (including an error
+    /// thrown by `body`, e.g. an interrupt) the temporary file is removed and whatever was at
+    /// `path` before is untouched.
+    public static func writeAtomically(_ path: String, _ body: (H5File) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' is not writable")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw HDF5Error(path: path, message: "cannot write: it is a directory")
+        }
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        do {
+            let file = try create(temporary)
+            try body(file)
+            try file.close()
+            guard rename(temporary, path) == 0 else {
+                throw HDF5Error(path: path, message: "cannot move the written file into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            if let error = error as? HDF5Error, error.path == temporary {
+                throw HDF5Error(path: path, object: error.object, message: error.message)
+            }
+            throw error
+        }
+    }
+
+    /// Flushes and closes the file, reporting a failure (e.g. disk full) as an error.
+    public func close() throws {
+        guard isOpen else { return }
+        isOpen = false
+        try HDF5Library.call {
+            guard H5Fclose(id) >= 0 else {
+                throw HDF5Error(path: path, message: "cannot finish writing: \(HDF5Library.takeErrorMessage())")
+            }
+        }
+    }
+
+    /// Names of the objects (datasets, groups) at the root of the file, sorted.
+    public func rootNames() throws -> [String] {
+        try HDF5Library.call {
+            var info = H5G_info_t()
+            guard H5Gget_info(id, &info) >= 0 else {
+                throw HDF5Error(path: path, message: "cannot list the file's contents: \(HDF5Library.takeErrorMessage())")
+            }
+            var names: [String] = []
+            for i in 0..<info.nlinks {
+                let size = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, i, nil, 0, jnb_h5p_default())
+                guard size >= 0 else { continue }
+                var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+                _ = H5Lget_name_by_idx(id, ".", H5_INDEX_NAME, H5_ITER_INC, i, &buffer, Int(size) + 1, jnb_h5p_default())
+                names.append(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            }
+            return names.sorted()
+        }
+    }
+
+    /// Whether an object named `name` (a path like "layers/0/weight") exists.
+    public func contains(_ name: String) -> Bool {
+        HDF5Library.call {
+            // Check each prefix: H5Lexists fails (rather than answering no) on a missing group.
+            var prefix = ""
+            for part in name.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/\(part)"
+                guard H5Lexists(id, prefix, jnb_h5p_default()) > 0 else {
+                    _ = HDF5Library.takeErrorMessage()
+                    return false
+                }
+            }
+            return !prefix.isEmpty
+        }
+    }
+
+    /// Opens the dataset `name`.
+    public func dataset(_ name: String) throws -> H5Dataset {
+        guard contains(name) else {
+            throw HDF5Error(path: path, object: name, message: "not found in the file")
+        }
+        return try H5Dataset(file: self, name: name)
+    }
+
+    /// Creates a dataset of `T` with `shape`, optionally chunked (`chunks`, same rank) and
+    /// gzip-compressed at `deflateLevel` (1–9, needs chunks). Missing groups in `name` are made.
+    public func createDataset<T: H5Scalar>(_ name: String, of type: T.Type, shape: [Int],
+                                           chunks: [Int]? = nil, deflateLevel: Int? = nil) throws -> H5Dataset {
+        try HDF5Library.call {
+            let dims = shape.map { hsize_t($0) }
+            let space = H5Screate_simple(Int32(dims.count), dims, nil)
+            defer { H5Sclose(space) }
+            let dcpl = H5Pcreate(jnb_h5p_dataset_create())
+            defer { H5Pclose(dcpl) }
+            if let chunks {
+                let chunkDims = zip(chunks, shape).map { hsize_t(max(1, min($0, max($1, 1)))) }
+                _ = H5Pset_chunk(dcpl, Int32(chunkDims.count), chunkDims)
+                if let deflateLevel { _ = H5Pset_deflate(dcpl, UInt32(deflateLevel)) }
+            }
+            let lcpl = H5Pcreate(jnb_h5p_link_create())
+            defer { H5Pclose(lcpl) }
+            _ = H5Pset_create_intermediate_group(lcpl, 1)
+            let dataset = H5Dcreate2(id, name, T.fileType, space, lcpl, dcpl, jnb_h5p_default())
+            guard dataset >= 0 else {
+                throw HDF5Error(path: path, object: name, message: "cannot create: \(HDF5Library.takeErrorMessage())")
+            }
+            H5Dclose(dataset)
+            return try H5Dataset(file: self, name: name)
+        }
+    }
+
+    /// Writes a whole dataset in one call (small arrays: labels, weights, histories).
+    @discardableResult
+    public func write<T: H5Scalar>(_ values: [T], to name: String, shape: [Int]? = nil,
+                                   chunks: [Int]? = nil, deflateLevel: Int? = nil) throws -> H5Dataset {
+        let shape = shape ?? [values.count]
+        guard shape.reduce(1, *) == values.count else {
+            throw HDF5Error(path: path, object: name, message: "\(values.count) values do not fill shape \(shape)")
+        }
+        let dataset = try createDataset(name, of: T.self, shape: shape, chunks: chunks, deflateLevel: deflateLevel)
+        try values.withUnsafeBufferPointer { try dataset.write(rows: 0..<(shape.first ?? 0), from: $0) }
+        return dataset
+    }
+
+    // MARK: Attributes of the root group
+
+    public func setAttribute(_ name: String, _ value: H5AttributeValue) throws {
+        try HDF5Library.call { try H5Attributes.set(name, value, on: id, path: path, object: nil) }
+    }
+
+    public func attribute(_ name: String) throws -> H5AttributeValue? {
+        try HDF5Library.call { try H5Attributes.get(name, on: id, path: path, object: nil) }
+    }
+
+    /// Checks what is at `path` before HDF5 sees it, for precise messages.
+    static func checkReadable(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw HDF5Error(path: path, message: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw HDF5Error(path: path, message: "is a directory, expected an HDF5 file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw HDF5Error(path: path, message: "permission denied (not readable)")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size == 0 {
+            throw HDF5Error(path: path, message: "empty file (0 bytes), expected an HDF5 file")
+        }
+        let isHDF5 = HDF5Library.call { H5Fis_hdf5(path) }
+        if isHDF5 <= 0 {
+            _ = HDF5Library.call { HDF5Library.takeErrorMessage() }
+            throw HDF5Error(path: path, message: "not an HDF5 file (no HDF5 signature)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import CHDF5
+import Foundation
+
+/// Library-wide set-up: HDF5 prints its error stack to stderr unless told not to. jnb reports
+/// errors itself, so the automatic printing is switched off once, before the first call.
+enum HDF5Library {
+    private static let initialised: Bool = {
+        _ = H5open()
+        _ = jnb_h5_silence_errors()
+        return true
+    }()
+
+    /// Serialises calls into HDF5: Debian's build is thread-safe, but builds without
+    /// --enable-threadsafe are common, and jnb never needs two HDF5 calls at once. Recursive,
+    /// because closing an object (in deinit) may happen inside another call.
+    private static let lock = NSRecursiveLock()
+
+    static func call<R>(_ body: () throws -> R) rethrows -> R {
+        _ = initialised
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The innermost message of HDF5's error stack, which is then cleared.
+    static func takeErrorMessage() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        buffer.withUnsafeMutableBufferPointer { ptr in
+            if let base = ptr.baseAddress { jnb_h5_take_error(base) }
+        }
+        let message = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return message.isEmpty ? "HDF5 call failed" : message
+    }
+}

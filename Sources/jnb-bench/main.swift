@@ -1,0 +1,21 @@
+// Benchmark programs behind the scripts/bench-* scripts. Each subcommand prints
+// `key=value` lines that the scripts collect; timing lives here, not in tests.
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let subcommands: [String: ([String]) throws -> Void] = [
+    "make-jet-file": LoadBenchmark.makeFile,
+    "load": LoadBenchmark.load,
+]
+
+guard let name = arguments.first, let run = subcommands[name] else {
+    let names = subcommands.keys.sorted().joined(separator: ", ")
+    FileHandle.standardError.write(Data("usage: jnb-bench SUBCOMMAND ARGS…  (subcommands: \(names))\n".utf8))
+    exit(64)
+}
+do {
+    try run(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("jnb-bench \(name): \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,92 @@
+import Analysis
+import JetData
+import Testing
+import TestSupport
+
+@Suite struct ROCCurveTests {
+    @Test func perfectSeparationHasAreaOne() throws {
+        let roc = try ROCCurve(scores: [0.9, 0.8, 0.2, 0.1], anomalous: [true, true, false, false])
+        #expect(roc.auc == 1)
+        #expect(roc.truePositiveRate.first == 0 && roc.falsePositiveRate.first == 0)
+        #expect(roc.truePositiveRate.last == 1 && roc.falsePositiveRate.last == 1)
+        let best = roc.bestAccuracyIndex
+        #expect(roc.accuracy[best] == 1)
+        let matrix = roc.confusion(at: best)
+        #expect(matrix.counts == [[2, 0], [0, 2]])
+        // The threshold lies between the classes, and reclassifying with it agrees.
+        #expect(matrix.threshold > 0.2 && matrix.threshold < 0.8)
+        let again = try ConfusionMatrix(scores: [0.9, 0.8, 0.2, 0.1], anomalous: [true, true, false, false], threshold: matrix.threshold)
+        #expect(again == matrix)
+    }
+
+    @Test func reversedScoreHasAreaZero() throws {
+        let roc = try ROCCurve(scores: [0.1, 0.2, 0.8, 0.9], anomalous: [true, true, false, false])
+        #expect(roc.auc == 0)
+    }
+
+    @Test func tiesCountOneHalf() throws {
+        let roc = try ROCCurve(scores: [0.5, 0.5, 0.5, 0.5], anomalous: [true, false, true, false])
+        #expect(roc.auc == 0.5)
+        #expect(roc.pointCount == 2)
+    }
+
+    @Test func aucEqualsTheMannWhitneyStatistic() throws {
+        var generator = SeededGenerator(seed: 11)
+        let anomalous = (0..<400).map { _ in generator.uniform() < 0.4 }
+        let scores = anomalous.map { ($0 ? 0.3 : 0.0) + generator.uniform() }
+        var wins = 0.0
+        for i in scores.indices where anomalous[i] {
+            for j in scores.indices where !anomalous[j] {
+                wins += scores[i] > scores[j] ? 1 : (scores[i] == scores[j] ? 0.5 : 0)
+            }
+        }
+        let positives = anomalous.filter { $0 }.count
+        let expected = wins / Double(positives * (400 - positives))
+        let roc = try ROCCurve(scores: scores, anomalous: anomalous)
+        #expect(abs(roc.auc - expected) < 1e-12)
+    }
+
+    @Test func everyPointAgreesWithADirectCount() throws {
+        var generator = SeededGenerator(seed: 3)
+        let anomalous = (0..<200).map { _ in generator.uniform() < 0.5 }
+        let scores = anomalous.map { _ in (generator.uniform() * 20).rounded() }  // many ties
+        let roc = try ROCCurve(scores: scores, anomalous: anomalous)
+        for k in 0..<roc.pointCount {
+            let direct = try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: roc.thresholds[k])
+            #expect(direct == roc.confusion(at: k))
+            #expect(direct.total == 200)
+        }
+    }
+
+    @Test func fixedFalsePositiveRatePoint() throws {
+        let scores = (0..<100).map { Double($0) }
+        let anomalous = (0..<100).map { $0 >= 50 }
+        let roc = try ROCCurve(scores: scores, anomalous: anomalous)
+        let k = roc.index(atFalsePositiveRate: 0.1)
+        #expect(roc.falsePositiveRate[k] == 0)
+        #expect(roc.truePositiveRate[k] == 1)
+    }
+
+    @Test func labelsMustMatchTheScores() {
+        #expect(throws: AnomalyError.self) { try ROCCurve(scores: [1, 2], anomalous: [true]) }
+        #expect(throws: AnomalyError.self) { try ROCCurve(scores: [1, 2], anomalous: [true, true]) }
+        #expect(throws: AnomalyError.self) { try ROCCurve(scores: [1, .nan], anomalous: [true, false]) }
+    }
+
+    @Test func tau21SeparatesPythiaJets() throws {
+        // QCD jets are one-prong: larger τ21. Scoring with τ21 flags QCD, so W (the
+        // "anomalous" class here) scores low: AUC ≈ 0.2, i.e. 1 − 0.80.
+        let jets = try JetFile.read(Fixtures.pythia4k.path)
+        let roc = try ROCCurve(scores: jets.values(.tau21).map(Double.init), jets: jets)
+        #expect(abs((1 - roc.auc) - 0.80) < 0.03)
+    }
+
+    @Test func sampledIndicesKeepEndsAndRequestedPoints() throws {
+        let scores = (0..<5000).map { Double($0) }
+        let roc = try ROCCurve(scores: scores, anomalous: scores.map { $0.truncatingRemainder(dividingBy: 3) == 0 })
+        let picked = roc.sampledIndices(count: 100, keep: [1234])
+        #expect(picked.first == 0 && picked.last == roc.pointCount - 1)
+        #expect(picked.contains(1234))
+        #expect(picked.count <= 101)
+    }
+}
