@@ -29,6 +29,7 @@ import Testing
         case .index(let base, let i): return shape(base) + "[" + shape(i) + "]"
         case .unary(let op, let x): return "(" + op.rawValue + " " + shape(x) + ")"
         case .binary(let op, let a, let b): return "(" + shape(a) + " " + op.rawValue + " " + shape(b) + ")"
+        case .range(let a, let b): return shape(a) + ":" + shape(b)
         }
     }
 
@@ -76,6 +77,11 @@ import Testing
         #expect(try shapes("x = -2 ^ 2") == ["x = (- (2 ^ 2))"])
         #expect(try shapes("m = a > 1 and not b < 2 or c == 3") == ["m = (((a > 1) and (not (b < 2))) or (c == 3))"])
         #expect(try shapes("y = mass(x).mean / 2") == ["y = (mass(x).mean / 2)"])
+    }
+
+    @Test func ranges() throws {
+        #expect(try shapes("load f rows=0:n / 4") == ["load(f, rows=0:(n / 4))"])
+        #expect(try shapes("x = jets[10:20]") == ["x = jets[10:20]"])
     }
 
     @Test func argumentsAreWholeExpressions() throws {

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import JetData
 
@@ -7,20 +8,20 @@ extension CommandTable {
         CommandSpec(
             "load", group: .data,
             summary: "Read a jet file (HDF5, the public jet-image schema)",
-            details: "Reads images and jet variables as stored (pixel = pT in GeV). Returns a jet set.",
+            details: "Reads images and jet variables as stored (pixel = pT in GeV) and checks the schema. Returns a jet set. Ctrl-C stops the read.",
             parameters: [
                 .positional("file", .path(["h5", "hdf5"]), help: "the HDF5 file"),
-                .keyword("n", .integer(minimum: 1, maximum: nil), help: "read only the first n jets"),
+                .keyword("rows", .range, help: "read only these rows, e.g. rows=0:100000"),
             ],
-            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" n=100000"],
-            binding: .awaiting(module: "JetData", part: "the HDF5 jet-file reader")),
+            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000"],
+            binding: .implemented(load)),
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set or a model goes to HDF5 (.h5, .hdf5), a column or a table to CSV (.csv). The file is written to a temporary name and renamed, so it is never left half-written.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a column or a table to CSV (.csv). The file is written to a temporary name and renamed, so it is never left half-written.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
-                .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
+                .positional("file", .path(["h5", "hdf5", "csv"]), help: "where to write it"),
             ],
             examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
             binding: .implemented(save)),
@@ -61,18 +62,35 @@ extension CommandTable {
         CommandSpec(
             "mass", group: .data,
             summary: "Jet mass m computed from each image",
-            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
+            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV (m² < 0, possible for network outputs, gives 0).",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["hist mass(bg) mass(out) bins=100"],
-            binding: .awaiting(module: "JetData", part: "image kinematics (m and pT from images)")),
+            binding: .implemented { invocation in
+                .column(Column(name: "m [GeV]", values: ImageKinematics.masses(try invocation.jets("jets"))))
+            }),
         CommandSpec(
             "pt", group: .data,
             summary: "Jet transverse momentum pT computed from each image",
             details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["scatter pt(jets) jets.jet_pt"],
-            binding: .awaiting(module: "JetData", part: "image kinematics (m and pT from images)")),
+            binding: .implemented { invocation in
+                .column(Column(name: "pT [GeV]", values: ImageKinematics.transverseMomenta(try invocation.jets("jets"))))
+            }),
     ]
+
+    private static func load(_ invocation: Invocation) throws -> Value {
+        let path = try invocation.string("file")
+        var rows: Range<Int>?
+        if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
+        let bar = invocation.progress("load", total: rows?.count ?? 1, unit: "jets")
+        defer { bar.finish() }
+        let set = try JetFile.read(path, rows: rows) { done, total in
+            bar.update(done, of: total)
+            return !invocation.interruption.isRequested
+        }
+        return .jets(set)
+    }
 
     private static func select(_ invocation: Invocation) throws -> Value {
         let all = try invocation.jets("jets")
@@ -82,7 +100,7 @@ extension CommandTable {
         }
         if case .column(let mask)? = invocation.value("where") {
             guard mask.count == all.count else {
-                throw invocation.failure("the mask has \(NumberFormat.count(mask.count)) entries but the set has \(NumberFormat.count(all.count)) jets",
+                throw invocation.failure("the mask has \(Format.count(mask.count)) entries but the set has \(Format.count(all.count)) jets",
                                          argument: "where")
             }
             positions = positions.filter { mask.values[$0] != 0 }
@@ -120,18 +138,24 @@ extension CommandTable {
         guard let value = invocation.value("value") else { return .nothing }
         switch (value, ext) {
         case (.column(let column), "csv"):
-            let csv = FileWriting.csv(columns: [column.name], rows: column.values.map { [.number($0)] })
-            try write(csv, to: path, invocation)
+            let table = Table(title: column.name, columns: [column.name], rows: column.values.map { [.number($0)] })
+            try write(table.csv(), to: path, invocation)
         case (.table(let table), "csv"):
-            try write(FileWriting.csv(columns: table.columns, rows: table.rows), to: path, invocation)
-        case (.jets, "h5"), (.jets, "hdf5"):
-            throw invocation.failure("writing jet sets is not available yet: it needs the HDF5 jet-file writer from the JetData module, which has not landed in this build of jnb")
+            try write(table.csv(), to: path, invocation)
+        case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
+            let bar = invocation.progress("save", total: set.count, unit: "jets")
+            defer { bar.finish() }
+            try JetFile.write(set, to: path) { done, total in
+                bar.update(done, of: total)
+                return !invocation.interruption.isRequested
+            }
+            invocation.wrote(path)
         case (.column, _), (.table, _):
             throw invocation.failure("\(value.typeWithArticle) is saved as CSV: give a file name ending in .csv", argument: "file")
         case (.jets, _):
             throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         default:
-            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns and tables (.csv)",
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets (.h5), columns and tables (.csv)",
                                      argument: "value")
         }
         return .nothing

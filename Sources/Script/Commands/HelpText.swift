@@ -42,6 +42,7 @@ public enum HelpText {
         case .jetsOrJet: "JETS"
         case .column: "COLUMN"
         case .mask: "MASK"
+        case .range: "FIRST:END"
         case .string, .name: "TEXT"
         case .number, .numberAbove, .fraction: "NUMBER"
         case .integer: "N"

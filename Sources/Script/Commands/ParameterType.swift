@@ -23,6 +23,8 @@ public indirect enum ParameterType: Sendable {
     case column
     /// A mask (a comparison of a column) or a column of 0/1.
     case mask
+    /// Positions `first:end`.
+    case range
     case list(ParameterType)
     case any
     /// A command or topic name, not evaluated (`help fit`).
@@ -51,6 +53,7 @@ public indirect enum ParameterType: Sendable {
         case .jetsOrJet: "jet set or jet"
         case .column: "column"
         case .mask: "mask"
+        case .range: "range first:end"
         case .list(let element): "list of \(element.label)"
         case .any: "any value"
         case .name: "name"
@@ -61,41 +64,66 @@ public indirect enum ParameterType: Sendable {
     /// `value` checked (and, where it makes sense, converted: a list of numbers to a column),
     /// or an error saying what was expected.
     func convert(_ value: Value) throws(ScriptError) -> Value {
-        switch (self, value) {
-        case (.any, _), (.number, .number), (.string, .string), (.bool, .bool), (.jets, .jets),
-             (.jetsOrJet, .jets), (.jetsOrJet, .jet), (.column, .column):
+        switch self {
+        case .any:
             return value
-        case (.numberAbove(let bound, let strict), .number(let x)):
-            guard strict ? x > bound : x >= bound else { throw mismatch(value) }
+        case .number:
+            guard case .number = value else { throw mismatch(value) }
             return value
-        case (.integer(let low, let high), .number(let x)):
-            guard x == x.rounded(), abs(x) < 1e15, low.map({ x >= Double($0) }) ?? true,
+        case .numberAbove(let bound, let strict):
+            guard case .number(let x) = value, strict ? x > bound : x >= bound else { throw mismatch(value) }
+            return value
+        case .integer(let low, let high):
+            guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15, low.map({ x >= Double($0) }) ?? true,
                   high.map({ x <= Double($0) }) ?? true else { throw mismatch(value) }
             return value
-        case (.fraction, .number(let x)):
-            guard x > 0, x < 1 else { throw mismatch(value) }
+        case .fraction:
+            guard case .number(let x) = value, x > 0, x < 1 else { throw mismatch(value) }
             return value
-        case (.choice(let words), .string(let s)):
+        case .bool:
+            guard case .bool = value else { throw mismatch(value) }
+            return value
+        case .string:
+            guard case .string = value else { throw mismatch(value) }
+            return value
+        case .choice(let words):
+            guard case .string(let s) = value else { throw mismatch(value) }
             guard words.contains(s) else {
                 throw ScriptError.runtime("expected \(label), got \"\(s)\"\(Suggestions.didYouMean(s, among: words))", at: nil)
             }
             return value
-        case (.path, .string(let s)):
+        case .path:
+            guard case .string(let s) = value else { throw mismatch(value) }
             guard !s.isEmpty else { throw ScriptError.runtime("expected a file name, got an empty string", at: nil) }
             return value
-        case (.column, .list(let items)):
+        case .jets:
+            guard case .jets = value else { throw mismatch(value) }
+            return value
+        case .jetsOrJet:
+            switch value {
+            case .jets, .jet: return value
+            default: throw mismatch(value)
+            }
+        case .column:
+            if case .column = value { return value }
+            guard case .list(let items) = value else { throw mismatch(value) }
             var numbers: [Double] = []
             for item in items {
                 guard case .number(let x) = item else { throw mismatch(value) }
                 numbers.append(x)
             }
             return .column(Column(name: "values", values: numbers))
-        case (.mask, .column(let c)):
+        case .mask:
+            guard case .column(let c) = value else { throw mismatch(value) }
             guard c.isMask || c.values.allSatisfy({ $0 == 0 || $0 == 1 }) else {
                 throw ScriptError.runtime("expected a mask (a comparison such as jets.jet_mass > 60), got a column with values other than 0 and 1", at: nil)
             }
             return value
-        case (.list(let element), .list(let items)):
+        case .range:
+            guard case .range = value else { throw mismatch(value) }
+            return value
+        case .list(let element):
+            guard case .list(let items) = value else { throw mismatch(value) }
             var converted: [Value] = []
             for (i, item) in items.enumerated() {
                 do {
@@ -105,7 +133,7 @@ public indirect enum ParameterType: Sendable {
                 }
             }
             return .list(converted)
-        default:
+        case .name, .statement:
             throw mismatch(value)
         }
     }

@@ -55,3 +55,13 @@ extension CommandTable {
             binding: .awaiting(module: "Plot", part: "the SVG renderer")),
     ]
 }
+
+extension CommandTable {
+    /// Until the Plot module lands, a command asked to draw (save=) says so instead of
+    /// returning its result without the figure.
+    static func requireFigureSupport(_ invocation: Invocation) throws(ScriptError) {
+        guard invocation.isGiven("save") else { return }
+        throw ScriptError.runtime("\(invocation.spec.name): drawing the figure is not available yet: it needs the SVG renderer from the Plot module, which has not landed in this build of jnb; leave out save= to get the result without the figure",
+                                  at: invocation.span("save"))
+    }
+}

@@ -127,6 +127,16 @@ final class Interpreter {
             } catch {
                 throw error.located(at: expression.span)
             }
+        case .range(let first, let end):
+            let lower = try evaluate(first, in: transaction), upper = try evaluate(end, in: transaction)
+            guard case .number(let a) = lower, case .number(let b) = upper, a == a.rounded(), b == b.rounded(),
+                  abs(a) < 1e15, abs(b) < 1e15 else {
+                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(lower.typeWithArticle) and \(upper.typeWithArticle)", at: expression.span)
+            }
+            guard a >= 0, a <= b else {
+                throw ScriptError.runtime("the range \(NumberFormat.plain(a)):\(NumberFormat.plain(b)) must start at 0 or later and not end before it starts", at: expression.span)
+            }
+            return .range(lower: Int(a), upper: Int(b))
         }
     }
 
@@ -179,19 +189,22 @@ final class Interpreter {
                 continue
             }
             spans[parameter.name] = argument.valueSpan
-            switch (parameter.type, argument.value) {
-            case (.statement, .statement(let statement)):
+            switch argument.value {
+            case .statement(let statement):
+                guard case .statement = parameter.type else {
+                    throw ScriptError.syntax("\(spec.name) does not take a statement here", at: statement.span)
+                }
                 statements[parameter.name] = statement
-            case (.name, .expression(let expression)):
-                values[parameter.name] = try nameArgument(expression, spec: spec, parameter: parameter)
-            case (_, .expression(let expression)):
+            case .expression(let expression):
+                if case .name = parameter.type {
+                    values[parameter.name] = try nameArgument(expression, spec: spec, parameter: parameter)
+                    continue
+                }
                 if case .variable(let name) = expression.kind { variables[parameter.name] = name }
                 let value = try evaluate(expression, in: transaction)
                 // A list given by name to a variadic parameter (`hist columns=[a, b]`).
                 let type = parameter.variadic ? ParameterType.list(parameter.type) : parameter.type
                 values[parameter.name] = try convert(value, to: type, spec: spec, parameter: parameter.name, at: argument.valueSpan)
-            case (_, .statement(let statement)):
-                throw ScriptError.syntax("\(spec.name) does not take a statement here", at: statement.span)
             }
         }
         var variadic: [(value: Value, span: SourceSpan)] = []
@@ -278,7 +291,7 @@ final class Interpreter {
             try check(index, variables: variables)
         case .unary(_, let operand):
             try check(operand, variables: variables)
-        case .binary(_, let left, let right):
+        case .binary(_, let left, let right), .range(let left, let right):
             try check(left, variables: variables)
             try check(right, variables: variables)
         case .call(let call):

@@ -30,22 +30,4 @@ public enum FileWriting {
     private static func reason(_ error: any Error) -> String {
         (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
-
-    /// Comma-separated values with a header row; text with commas, quotes or line ends quoted.
-    static func csv(columns: [String], rows: [[Table.Cell]]) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var lines = [columns.map(field).joined(separator: ",")]
-        for row in rows {
-            lines.append(row.map { cell in
-                switch cell {
-                case .number(let x): x.isNaN ? "nan" : "\(x)"
-                case .text(let t): field(t)
-                }
-            }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

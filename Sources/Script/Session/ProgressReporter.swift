@@ -5,7 +5,7 @@ import Foundation
 /// sinks that are not terminals drop it.
 public final class ProgressReporter {
     private let label: String
-    private let total: Int
+    private var total: Int
     private let unit: String
     private let output: OutputSink
     private let start = ContinuousClock.now
@@ -18,10 +18,11 @@ public final class ProgressReporter {
         self.output = output
     }
 
-    /// `done` of `total` steps are finished.
-    public func update(_ done: Int, suffix: String = "") {
+    /// `done` of `total` steps are finished (`total` may change, as a reader learns it).
+    public func update(_ done: Int, of total: Int? = nil, suffix: String = "") {
+        if let total { self.total = max(total, 1) }
         let now = ContinuousClock.now
-        if let lastDraw, now - lastDraw < .milliseconds(100), done < total { return }
+        if let lastDraw, now - lastDraw < .milliseconds(100), done < self.total { return }
         lastDraw = now
         output.progress(line(done, elapsed: seconds(now - start), suffix: suffix))
     }

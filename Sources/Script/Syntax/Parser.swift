@@ -243,16 +243,24 @@ public struct Parser {
     }
 
     private mutating func parseComparison() throws(ScriptError) -> Expression {
-        let left = try parseAdditive()
+        let left = try parseRange()
         guard case .symbol(let symbol) = current.kind, let op = BinaryOperator(rawValue: symbol.rawValue), op.isComparison else {
             return left
         }
         _ = advance()
-        let right = try parseAdditive()
+        let right = try parseRange()
         if case .symbol(let next) = current.kind, let chained = BinaryOperator(rawValue: next.rawValue), chained.isComparison {
             throw ScriptError.syntax("comparisons cannot be chained; write 'a < b and b < c'", at: current.span)
         }
         return Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+    }
+
+    private mutating func parseRange() throws(ScriptError) -> Expression {
+        let first = try parseAdditive()
+        guard current.isSymbol(.colon) else { return first }
+        _ = advance()
+        let end = try parseAdditive()
+        return Expression(kind: .range(first, end), span: first.span.through(end.span))
     }
 
     private mutating func parseAdditive() throws(ScriptError) -> Expression {

@@ -26,6 +26,8 @@ public struct Expression: Sendable {
         case index(Expression, Expression)
         case unary(UnaryOperator, Expression)
         case binary(BinaryOperator, Expression, Expression)
+        /// `first:end`, the positions first ..< end (`rows=0:1000`, `jets[0:100]`).
+        case range(Expression, Expression)
     }
 
     public var kind: Kind

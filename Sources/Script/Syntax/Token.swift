@@ -17,7 +17,7 @@ public struct Token: Sendable, Equatable {
 
     public enum Symbol: String, Sendable, CaseIterable {
         case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
-        case comma = ",", dot = ".", semicolon = ";", assign = "="
+        case comma = ",", dot = ".", semicolon = ";", assign = "=", colon = ":"
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
         case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
     }

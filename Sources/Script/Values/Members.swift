@@ -1,3 +1,4 @@
+import Analysis
 import JetData
 
 /// The members a value has (`col.mean`, `jets.tau_21`, `parts.train`): one list per type,
@@ -22,7 +23,9 @@ enum Members {
         case .record(let record):
             record.fields.map { field in Member(name: field.name, help: field.value.typeName) { _ in field.value } }
         case .table(let table): tableMembers(table)
-        case .nothing, .number, .bool: []
+        case .confusion: confusionMembers
+        case .roc: rocMembers
+        case .nothing, .number, .bool, .range: []
         }
     }
 
@@ -43,14 +46,15 @@ enum Members {
 
     static let columnMembers: [Member] = [
         Member(name: "count", help: "number of values (NaN included)") { .number(Double(column($0).count)) },
-        Member(name: "mean", help: "mean, NaN skipped") { .number(column($0).mean) },
-        Member(name: "std", help: "standard deviation (divides by N), NaN skipped") { .number(column($0).standardDeviation) },
-        Member(name: "min", help: "smallest value") { .number(column($0).minimum) },
-        Member(name: "max", help: "largest value") { .number(column($0).maximum) },
-        Member(name: "sum", help: "sum (for a mask: how many are true)") { .number(column($0).sum) },
+        Member(name: "mean", help: "mean of the finite values") { .number(column($0).statistics.mean) },
+        Member(name: "std", help: "standard deviation (divides by N) of the finite values") { .number(column($0).statistics.std) },
+        Member(name: "min", help: "smallest finite value") { .number(column($0).statistics.min) },
+        Member(name: "max", help: "largest finite value") { .number(column($0).statistics.max) },
+        Member(name: "sum", help: "sum of the finite values (for a mask: how many are true)") { .number(column($0).sum) },
+        Member(name: "median", help: "median of the finite values") { .number(Statistics.median(column($0).values)) },
         Member(name: "argmin", help: "position of the smallest value") { .number(Double(column($0).argmin)) },
         Member(name: "argmax", help: "position of the largest value") { .number(Double(column($0).argmax)) },
-        Member(name: "nan", help: "how many values are NaN") { .number(Double(column($0).nanCount)) },
+        Member(name: "nan", help: "how many values are NaN or infinite (left out of the statistics)") { .number(Double(column($0).statistics.excluded)) },
         Member(name: "name", help: "what the values are (axis label)") { .string(column($0).name) },
     ]
 
@@ -93,16 +97,51 @@ enum Members {
         [Member(name: "count", help: "number of rows") { _ in .number(Double(table.rows.count)) }]
             + table.columns.enumerated().map { i, name in
                 Member(name: name, help: "column \(name)") { _ in
-                    let cells = table.rows.map { i < $0.count ? $0[i] : .text("") }
                     var numbers: [Double] = []
-                    for cell in cells {
-                        guard case .number(let x) = cell else {
-                            return .list(cells.map { .string($0.text) })
+                    for row in table.rows {
+                        switch row[i] {
+                        case .number(let x): numbers.append(x)
+                        case .count(let n): numbers.append(Double(n))
+                        case .text: return .list(table.rows.map { .string($0[i].rendered) })
                         }
-                        numbers.append(x)
                     }
                     return .column(Column(name: name, values: numbers))
                 }
             }
     }
+
+    private static func confusion(_ value: Value) -> ConfusionMatrix {
+        if case .confusion(let matrix) = value { return matrix }
+        return ConfusionMatrix(threshold: .nan, truePositives: 0, falseNegatives: 0, falsePositives: 0, trueNegatives: 0)
+    }
+
+    static let confusionMembers: [Member] = [
+        Member(name: "threshold", help: "score above which a jet is called anomalous") { .number(confusion($0).threshold) },
+        Member(name: "accuracy", help: "fraction of jets classified correctly") { .number(confusion($0).accuracy) },
+        Member(name: "tpr", help: "true positive rate: fraction of anomalous jets flagged") { .number(confusion($0).truePositiveRate) },
+        Member(name: "fpr", help: "false positive rate: fraction of normal jets flagged") { .number(confusion($0).falsePositiveRate) },
+        Member(name: "tp", help: "anomalous jets flagged") { .number(Double(confusion($0).truePositives)) },
+        Member(name: "fn", help: "anomalous jets not flagged") { .number(Double(confusion($0).falseNegatives)) },
+        Member(name: "fp", help: "normal jets flagged") { .number(Double(confusion($0).falsePositives)) },
+        Member(name: "tn", help: "normal jets not flagged") { .number(Double(confusion($0).trueNegatives)) },
+    ]
+
+    private static func roc(_ value: Value) -> ROCCurve? {
+        if case .roc(let curve) = value { return curve }
+        return nil
+    }
+
+    static let rocMembers: [Member] = [
+        Member(name: "auc", help: "area under the curve (0.5: no separation; below 0.5: the score points the wrong way)") {
+            .number(roc($0)?.auc ?? .nan)
+        },
+        Member(name: "tpr", help: "true positive rate at each point") { .column(Column(name: "true positive rate", values: roc($0)?.truePositiveRate ?? [])) },
+        Member(name: "fpr", help: "false positive rate at each point") { .column(Column(name: "false positive rate", values: roc($0)?.falsePositiveRate ?? [])) },
+        Member(name: "thresholds", help: "threshold of each point") { .column(Column(name: "threshold", values: roc($0)?.thresholds ?? [])) },
+        Member(name: "accuracy", help: "accuracy at each point") { .column(Column(name: "accuracy", values: roc($0)?.accuracy ?? [])) },
+        Member(name: "best", help: "the confusion matrix at the threshold of best accuracy") { v in
+            guard let curve = roc(v) else { return .nothing }
+            return .confusion(curve.confusion(at: curve.bestAccuracyIndex))
+        },
+    ]
 }

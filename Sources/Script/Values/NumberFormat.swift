@@ -10,22 +10,6 @@ public enum NumberFormat {
         return String(format: "%.6g", value)
     }
 
-    /// Six significant digits for a value with its uncertainty: `0.0123 ± 0.0004`.
-    static func withError(_ value: Double, _ error: Double) -> String {
-        "\(plain(value)) ± \(String(format: "%.2g", error))"
-    }
-
-    /// A count with thousands separators, as in `4,000 jets`.
-    public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
-
     /// Seconds as `0.42 s`, `12.4 s`, `3 min 12 s`.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 10 { return String(format: "%.2f s", seconds) }

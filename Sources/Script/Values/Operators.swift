@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 
 /// Arithmetic, comparison and logic on values: numbers with numbers, columns element by
@@ -121,7 +122,7 @@ enum Operators {
 
     private static func sameLength(_ a: Column, _ b: Column, _ op: BinaryOperator) throws(ScriptError) {
         guard a.count == b.count else {
-            throw ScriptError.runtime("'\(op.rawValue)' needs columns of the same length, got \(NumberFormat.count(a.count)) (\(a.name)) and \(NumberFormat.count(b.count)) (\(b.name))", at: nil)
+            throw ScriptError.runtime("'\(op.rawValue)' needs columns of the same length, got \(Format.count(a.count)) (\(a.name)) and \(Format.count(b.count)) (\(b.name))", at: nil)
         }
     }
 }

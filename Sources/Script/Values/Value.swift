@@ -1,7 +1,10 @@
+import Analysis
 import JetData
 
-/// Every value a jnb variable can hold.
-public enum Value: Sendable {
+/// Every value a jnb variable can hold. Payloads are boxed (`indirect`): values are copied
+/// often and some payloads are large (a ROC curve), and Swift 6.3 miscompiled the unboxed
+/// layout in testable builds (a crash releasing a Value inside the interpreter).
+public indirect enum Value: Sendable {
     /// What a command returns when it has nothing to return (a plot saved to a file, `vars`).
     case nothing
     case number(Double)
@@ -14,7 +17,12 @@ public enum Value: Sendable {
     case jets(JetSet)
     /// One jet of a set, `jets[3]`.
     case jet(Jet)
-    case table(Table)
+    /// Positions `lower ..< upper`, written `lower:upper`.
+    case range(lower: Int, upper: Int)
+    /// Rows and named columns of numbers or text (`table`, `scan`); saved as CSV.
+    case table(Analysis.Table)
+    case confusion(ConfusionMatrix)
+    case roc(ROCCurve)
 
     /// The name of the value's type, as messages and `vars` show it.
     public var typeName: String {
@@ -28,7 +36,10 @@ public enum Value: Sendable {
         case .column(let column): column.isMask ? "mask" : "column"
         case .jets: "jet set"
         case .jet: "jet"
+        case .range: "range"
         case .table: "table"
+        case .confusion: "confusion matrix"
+        case .roc: "ROC curve"
         }
     }
 
@@ -72,21 +83,5 @@ public struct Jet: Sendable {
     public init(of set: JetSet, at position: Int) {
         self.view = set.subset([position])
         self.position = position
-    }
-}
-
-/// Rows and named columns of numbers or text: what `table` builds and `save` writes as CSV.
-public struct Table: Sendable {
-    public enum Cell: Sendable {
-        case number(Double)
-        case text(String)
-    }
-
-    public var columns: [String]
-    public var rows: [[Cell]]
-
-    public init(columns: [String], rows: [[Cell]]) {
-        self.columns = columns
-        self.rows = rows
     }
 }

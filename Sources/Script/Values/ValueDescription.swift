@@ -1,3 +1,4 @@
+import Analysis
 import JetData
 
 /// How values look: a one-line summary (`vars`, lists, records) and a fuller description
@@ -20,8 +21,15 @@ extension Value {
             return set.summary
         case .jet(let jet):
             return jet.summary
+        case .range(let lower, let upper):
+            return "\(lower):\(upper)"
         case .table(let table):
-            return "table of \(NumberFormat.count(table.rows.count)) rows: " + table.columns.joined(separator: ", ")
+            return "\(Format.count(table.rows.count)) rows: " + table.columns.joined(separator: ", ")
+        case .confusion(let matrix):
+            return "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy)), "
+                + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
+        case .roc(let curve):
+            return "AUC \(Format.number(curve.auc)) (\(Format.count(curve.anomalousCount)) anomalous, \(Format.count(curve.normalCount)) normal jets)"
         }
     }
 
@@ -38,14 +46,24 @@ extension Value {
         case .column(let column): return column.description
         case .jets(let set): return set.description
         case .jet(let jet): return jet.description
-        case .table(let table): return table.description
+        case .table(let table):
+            var text = table.text()
+            while text.hasPrefix("\n") { text.removeFirst() }
+            while text.hasSuffix("\n") { text.removeLast() }
+            return text
+        case .confusion(let matrix): return matrix.description
+        case .roc(let curve):
+            let best = curve.confusion(at: curve.bestAccuracyIndex)
+            return "ROC curve: AUC \(Format.number(curve.auc)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
+                + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
+                + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
         default: return summary
         }
     }
 
     private var isLarge: Bool {
         switch self {
-        case .number, .string, .bool, .nothing: false
+        case .number, .string, .bool, .nothing, .range: false
         default: true
         }
     }
@@ -55,25 +73,43 @@ extension Column {
     var summary: String {
         if isMask {
             let on = values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
-            return "mask \(name): \(NumberFormat.count(on)) of \(NumberFormat.count(count)) true"
+            return "mask \(name): \(Format.count(on)) of \(Format.count(count)) true"
         }
         guard count > 0 else { return "column \(name): empty" }
-        return "column \(name): \(NumberFormat.count(count)) values, mean \(NumberFormat.plain(mean)), std \(NumberFormat.plain(standardDeviation))"
+        let s = statistics
+        return "column \(name): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
     }
 
     var description: String {
         guard !isMask, count > 0 else { return summary }
-        let n = Double(finite.count)
-        let sd = standardDeviation
+        let s = statistics
         var lines = [
-            "column \(name): \(NumberFormat.count(count)) values",
-            "  mean  \(NumberFormat.withError(mean, sd / n.squareRoot()))",
-            "  std   \(NumberFormat.withError(sd, sd / (2 * n).squareRoot()))",
-            "  min   \(NumberFormat.plain(minimum))",
-            "  max   \(NumberFormat.plain(maximum))",
+            "column \(name): \(Format.count(count)) values",
+            "  mean  \(Format.value(s.mean, error: s.meanError))",
+            "  std   \(Format.value(s.std, error: s.stdError))",
+            "  min   \(NumberFormat.plain(s.min))",
+            "  max   \(NumberFormat.plain(s.max))",
         ]
-        let nan = nanCount
-        if nan > 0 { lines.append("  nan   \(NumberFormat.count(nan)) (left out of the statistics)") }
+        if s.excluded > 0 { lines.append("  left out of the statistics: \(Format.count(s.excluded)) NaN or infinite values") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ConfusionMatrix {
+    /// The matrix as the thesis draws it: rows true class, columns predicted class.
+    var description: String {
+        let rows = [("true anomalous", truePositives, falseNegatives), ("true normal", falsePositives, trueNegatives)]
+        let width = max(Format.count(max(truePositives, falseNegatives, falsePositives, trueNegatives)).count, "pred. anomalous".count)
+        func cell(_ n: Int) -> String {
+            let text = Format.count(n)
+            return String(repeating: " ", count: width - text.count) + text
+        }
+        var lines = ["confusion matrix at threshold \(NumberFormat.plain(threshold))",
+                     "                " + "pred. anomalous".padding(toLength: width, withPad: " ", startingAt: 0) + "  pred. normal"]
+        for (label, a, b) in rows {
+            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + cell(a) + "  " + cell(b))
+        }
+        lines.append("  accuracy \(Format.number(accuracy)), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
         return lines.joined(separator: "\n")
     }
 }
@@ -81,7 +117,7 @@ extension Column {
 extension JetSet {
     var summary: String {
         let s = signalCount
-        return "\(NumberFormat.count(count)) jets (\(NumberFormat.count(s)) signal, \(NumberFormat.count(count - s)) background) from \(origin)"
+        return "\(Format.count(count)) jets (\(Format.count(s)) signal, \(Format.count(count - s)) background) from \(origin)"
     }
 
     var description: String {
@@ -109,47 +145,5 @@ extension Jet {
             lines.append("  \(variable.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(NumberFormat.plain(Double(view.values(variable)[0])))")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension Table.Cell {
-    var text: String {
-        switch self {
-        case .number(let x): NumberFormat.plain(x)
-        case .text(let s): s
-        }
-    }
-}
-
-extension Table {
-    /// Columns padded to their widest entry; numbers right-aligned, text left-aligned.
-    var description: String {
-        let cells = rows.map { $0.map(\.text) }
-        var widths = columns.map(\.count)
-        for row in cells {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-        }
-        func pad(_ text: String, _ width: Int, right: Bool) -> String {
-            let fill = String(repeating: " ", count: max(width - text.count, 0))
-            return right ? fill + text : text + fill
-        }
-        var lines = [zip(columns, widths).map { pad($0, $1, right: false) }.joined(separator: "  ")]
-        lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for (r, row) in cells.enumerated() {
-            lines.append(row.enumerated().map { i, text in
-                let isNumber: Bool
-                if case .number = rows[r][i] { isNumber = true } else { isNumber = false }
-                return pad(text, i < widths.count ? widths[i] : 0, right: isNumber)
-            }.joined(separator: "  "))
-        }
-        return lines.map { $0.replacingTrailingSpaces() }.joined(separator: "\n")
-    }
-}
-
-private extension String {
-    func replacingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }
