@@ -98,16 +98,15 @@ extension Column {
 extension ConfusionMatrix {
     /// The matrix as the thesis draws it: rows true class, columns predicted class.
     var description: String {
-        let rows = [("true anomalous", truePositives, falseNegatives), ("true normal", falsePositives, trueNegatives)]
-        let width = max(Format.count(max(truePositives, falseNegatives, falsePositives, trueNegatives)).count, "pred. anomalous".count)
-        func cell(_ n: Int) -> String {
-            let text = Format.count(n)
-            return String(repeating: " ", count: width - text.count) + text
-        }
+        let headers = ["pred. anomalous", "pred. normal"]
+        let rows = [("true anomalous", [truePositives, falseNegatives]), ("true normal", [falsePositives, trueNegatives])]
+        let widths = headers.indices.map { c in max(headers[c].count, rows.map { Format.count($0.1[c]).count }.max() ?? 0) }
+        func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(width - text.count, 0)) + text }
         var lines = ["confusion matrix at threshold \(NumberFormat.plain(threshold))",
-                     "                " + "pred. anomalous".padding(toLength: width, withPad: " ", startingAt: 0) + "  pred. normal"]
-        for (label, a, b) in rows {
-            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0) + cell(a) + "  " + cell(b))
+                     String(repeating: " ", count: 16) + zip(headers, widths).map { right($0, $1) }.joined(separator: "  ")]
+        for (label, counts) in rows {
+            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
+                         + zip(counts, widths).map { right(Format.count($0), $1) }.joined(separator: "  "))
         }
         lines.append("  accuracy \(Format.number(accuracy)), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
         return lines.joined(separator: "\n")
