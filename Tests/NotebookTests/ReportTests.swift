@@ -36,11 +36,7 @@ import TestSupport
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try replay(Self.notebook, in: dir)
-        // Keep the bytes alive while the parsed strings are used: Foundation's parser on Linux
-        // may leave strings pointing into them.
-        let data = try ReplaySummary.json(result)
-        defer { withExtendedLifetime(data) {} }
-        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: ReplaySummary.json(result)) as? [String: Any])
         #expect(json["notebook"] as? String == "report.jnb")
         #expect(json["status"] as? String == "failed")
         #expect(json["exit_code"] as? Int == 70)

@@ -1,10 +1,8 @@
 import Analysis
 import JetData
 
-/// Every value a jnb variable can hold. Payloads are boxed (`indirect`): values are copied
-/// often and some payloads are large (a ROC curve), and Swift 6.3 miscompiled the unboxed
-/// layout in testable builds (a crash releasing a Value inside the interpreter).
-public indirect enum Value: Sendable {
+/// Every value a jnb variable can hold.
+public enum Value: Sendable {
     /// What a command returns when it has nothing to return (a plot saved to a file, `vars`).
     case nothing
     case number(Double)
