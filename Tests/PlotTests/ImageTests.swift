@@ -1,0 +1,63 @@
+import Foundation
+import Plot
+import Testing
+
+/// Images keep the DESIGN.md orientation: row 0 (φ = +1.2) at the top, column 0 (η = −1.2)
+/// at the left; zero pixels stay in the background colour.
+@Suite struct ImageTests {
+    /// The coloured cells of a one-image figure and the axes frame.
+    static func cells(_ pixels: [Double], scale: Scale = .linear) throws
+        -> (cells: [SVGInspector.Element], frame: (x: Double, y: Double, width: Double, height: Double)) {
+        let svg = try SVGInspector(try Figure(.jetImage(pixels, colourScale: scale)).svg())
+        let cells = svg.elements.filter { $0.name == "rect" && $0.groups.last?["shape-rendering"] == "crispEdges" }
+        return (cells, try #require(svg.frames[1]))
+    }
+
+    static func number(_ element: SVGInspector.Element, _ key: String) -> Double {
+        Double(element.attributes[key] ?? "") ?? .nan
+    }
+
+    @Test func firstPixelIsTopLeftAndLastBottomRight() throws {
+        var pixels = [Double](repeating: 0, count: 625)
+        pixels[0] = 5
+        pixels[624] = 10
+        let (cells, frame) = try Self.cells(pixels)
+        #expect(cells.count == 2)
+        let first = try #require(cells.first), last = try #require(cells.last)
+        #expect(abs(Self.number(first, "x") - frame.x) < 0.01 && abs(Self.number(first, "y") - frame.y) < 0.01)
+        #expect(abs(Self.number(last, "x") + Self.number(last, "width") - (frame.x + frame.width)) < 0.02)
+        #expect(abs(Self.number(last, "y") + Self.number(last, "height") - (frame.y + frame.height)) < 0.02)
+        #expect(abs(Self.number(first, "width") - frame.width / 25) < 0.01)
+        #expect(first.attributes["fill"] == Colormap.viridis.colour(at: 0.5).hex)
+        #expect(last.attributes["fill"] == Colormap.viridis.colour(at: 1).hex)
+    }
+
+    @Test func rowTwelveColumnSixteenIsRightOfCentreAtZeroPhi() throws {
+        var pixels = [Double](repeating: 0, count: 625)
+        pixels[12 * 25 + 16] = 1  // η = −1.2 + 1.6 = 0.4, φ = 0
+        let (cells, frame) = try Self.cells(pixels)
+        let cell = try #require(cells.first)
+        let centreX = Self.number(cell, "x") + Self.number(cell, "width") / 2
+        let centreY = Self.number(cell, "y") + Self.number(cell, "height") / 2
+        #expect(abs(centreX - (frame.x + frame.width * (0.4 + 1.25) / 2.5)) < 0.02)
+        #expect(abs(centreY - (frame.y + frame.height / 2)) < 0.02)
+    }
+
+    @Test func logScaleLeavesNonPositivePixelsInTheBackground() throws {
+        var pixels = [Double](repeating: 0, count: 625)
+        pixels[1] = 0.01
+        pixels[2] = 100
+        pixels[3] = -4
+        let (cells, _) = try Self.cells(pixels, scale: .log)
+        #expect(cells.count == 2)
+        #expect(cells.map { $0.attributes["fill"] } == [Colormap.viridis.colour(at: 0).hex, Colormap.viridis.colour(at: 1).hex])
+    }
+
+    @Test func pixelsAreSquare() throws {
+        let svg = try SVGInspector(try SampleFigures.imageGrid().svg())
+        for panel in 1...4 {
+            let frame = try #require(svg.frames[panel])
+            #expect(abs(frame.width - frame.height) < 0.02, "panel \(panel): \(frame)")
+        }
+    }
+}
