@@ -38,6 +38,8 @@ public struct CellResult: Sendable {
     public var output: String
     public var error: ScriptError?
     public var filesWritten: [String]
+    /// SVG documents of figures the cell showed without saving them.
+    public var shownFigures: [String] = []
 }
 
 /// The outcome of a replay.
@@ -186,7 +188,7 @@ public final class Replay {
         }
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
         return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text, error: error,
-                          filesWritten: execution.filesWritten)
+                          filesWritten: execution.filesWritten, shownFigures: capture.figures)
     }
 
     /// `train.jnb:18 (cell "train")`: where a failed cell failed.
@@ -232,6 +234,7 @@ final class TeeOutput: OutputSink {
     func warn(_ text: String) { first.warn(text); second.warn(text) }
     func error(_ text: String) { first.error(text); second.error(text) }
     func progress(_ line: String?) { first.progress(line); second.progress(line) }
+    func figure(_ svg: String, summary: String) { first.figure(svg, summary: summary); second.figure(svg, summary: summary) }
 }
 
 /// A cell's timeout: after `seconds`, asks the running command to stop, as Ctrl-C would.

@@ -2,8 +2,8 @@ import Foundation
 import Script
 
 /// `jnb run --report FILE.html`: one self-contained page with the markdown cells rendered,
-/// each code cell with its source, output, status and time, and the figures it wrote shown
-/// inline. Figures are embedded as data URIs of their SVG (not pasted into the page), so
+/// each code cell with its source, output, status and time, and the figures it wrote (or
+/// showed without saving) inline. Figures are embedded as data URIs of their SVG (not pasted into the page), so
 /// figures cannot clash over element ids and any script in an SVG file stays inert. The page is
 /// also well-formed XML, so `xmllint` can check it.
 public enum ReplayReport {
@@ -66,6 +66,9 @@ public enum ReplayReport {
         }
         for path in r.filesWritten where path.lowercased().hasSuffix(".svg") {
             parts.append(figure(path))
+        }
+        for svg in r.shownFigures {
+            parts.append("<figure><img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"figure\" /><figcaption>not saved</figcaption></figure>")
         }
         parts.append("</section>")
         return parts.joined(separator: "\n")

@@ -85,4 +85,14 @@ import TestSupport
         #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\""))
         #expect(html.contains("figure file not found when the report was written"))
     }
+
+    @Test func figuresShownWithoutSavingAreEmbeddedToo() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay("# %% plot\nhist [1, 2, 2, 3] bins=3\n", in: dir)
+        #expect(result.cells[0].shownFigures.count == 1)
+        let svg = try #require(result.cells[0].shownFigures.first)
+        let html = ReplayReport.html(result)
+        #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"figure\" /><figcaption>not saved</figcaption>"))
+    }
 }

@@ -25,8 +25,10 @@ import Testing
         #expect(try kinds("parts.train") == [.identifier("parts"), .symbol(.dot), .identifier("train"), .endOfInput])
     }
 
-    @Test func stringsTakeBothQuotesAndEscapes() throws {
-        #expect(try kinds(#""a\"b" 'c\nd'"#) == [.string("a\"b"), .string("c\nd"), .endOfInput])
+    @Test func stringsTakeBothQuotesAndEscapeOnlyQuotesAndBackslash() throws {
+        #expect(try kinds(#""a\"b" 'it\'s' "a\\b""#) == [.string("a\"b"), .string("it's"), .string("a\\b"), .endOfInput])
+        // Other backslashes stay: LaTeX in labels needs no doubling.
+        #expect(try kinds(#""$\tau_{21}$ \nu \n""#) == [.string(#"$\tau_{21}$ \nu \n"#), .endOfInput])
     }
 
     @Test func lineEndsInsideBracketsAreSpace() throws {

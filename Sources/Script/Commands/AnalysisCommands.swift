@@ -92,27 +92,32 @@ extension CommandTable {
     }
 
     private static func confusion(_ invocation: Invocation) throws -> Value {
-        try requireFigureSupport(invocation)
         let (scores, anomalous) = try scores(invocation)
+        let matrix: ConfusionMatrix
         if let threshold = try invocation.optionalNumber("threshold") {
-            return .confusion(try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: threshold))
+            matrix = try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: threshold)
+        } else {
+            let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+            matrix = curve.confusion(at: curve.bestAccuracyIndex)
         }
-        let curve = try ROCCurve(scores: scores, anomalous: anomalous)
-        return .confusion(curve.confusion(at: curve.bestAccuracyIndex))
+        try saveFigureIfAsked(confusionFigure(matrix), summary: "confusion matrix", invocation)
+        return .confusion(matrix)
     }
 
     private static func roc(_ invocation: Invocation) throws -> Value {
-        try requireFigureSupport(invocation)
         let (scores, anomalous) = try scores(invocation)
-        return .roc(try ROCCurve(scores: scores, anomalous: anomalous))
+        let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+        try saveFigureIfAsked(rocFigure(curve), summary: "ROC curve", invocation)
+        return .roc(curve)
     }
 
     private static func scan(_ invocation: Invocation) throws -> Value {
-        try requireFigureSupport(invocation)
         let (scores, anomalous) = try scores(invocation)
         let curve = try ROCCurve(scores: scores, anomalous: anomalous)
         let best = curve.bestAccuracyIndex
-        let rows = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best]).map { i -> [Table.Cell] in
+        let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
+        try saveFigureIfAsked(scanFigure(curve, points: points), summary: "threshold scan", invocation)
+        let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
             return [.number(matrix.threshold), .number(matrix.accuracy), .number(matrix.truePositiveRate), .number(matrix.falsePositiveRate)]
         }

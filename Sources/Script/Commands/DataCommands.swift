@@ -18,10 +18,10 @@ extension CommandTable {
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a column or a table to CSV (.csv). The file is written to a temporary name and renamed, so it is never left half-written.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
-                .positional("file", .path(["h5", "hdf5", "csv"]), help: "where to write it"),
+                .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
             ],
             examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
             binding: .implemented(save)),
@@ -142,6 +142,10 @@ extension CommandTable {
             try write(table.csv(), to: path, invocation)
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
+        case (.figure(let figure), "svg"):
+            try write(figure, to: path, invocation)
+        case (.figure, _):
+            throw invocation.failure("a figure is saved as SVG: give a file name ending in .svg", argument: "file")
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
@@ -155,7 +159,7 @@ extension CommandTable {
         case (.jets, _):
             throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         default:
-            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets (.h5), columns and tables (.csv)",
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets (.h5), columns and tables (.csv), figures (.svg)",
                                      argument: "value")
         }
         return .nothing

@@ -50,7 +50,10 @@ final class Interpreter {
             stoppedEarly = nil
             throw stopped
         }
-        if case .expression = statement.kind, !value.isNothing {
+        guard case .expression = statement.kind, !value.isNothing else { return }
+        if case .figure(let figure) = value {
+            output.figure(figure.svg, summary: figure.summary)
+        } else {
             output.write(value.description)
         }
     }

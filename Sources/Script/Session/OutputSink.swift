@@ -9,6 +9,9 @@ public protocol OutputSink: AnyObject {
     func warn(_ text: String)
     /// An error message, already formatted (the front ends write diagnostics here).
     func error(_ text: String)
+    /// A figure shown as a statement's value (not saved): a terminal prints its summary, a
+    /// notebook cell keeps the SVG for the report.
+    func figure(_ svg: String, summary: String)
     /// A transient progress line (bar, rate, ETA); nil clears it. Only sinks on a terminal
     /// show these; everywhere else progress must leave no control characters behind.
     func progress(_ line: String?)
@@ -39,6 +42,10 @@ public final class StandardStreams: OutputSink {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    public func figure(_ svg: String, summary: String) {
+        write("figure: \(summary) (not saved; save it with save VALUE \"file.svg\" or the command's save=)")
+    }
+
     public func progress(_ line: String?) {
         guard showsProgress else { return }
         guard let line else { clearProgress(); return }
@@ -58,12 +65,15 @@ public final class StandardStreams: OutputSink {
 public final class CapturedOutput: OutputSink {
     public private(set) var text = ""
     public private(set) var warnings: [String] = []
+    /// SVG documents of figures shown, in order.
+    public private(set) var figures: [String] = []
 
     public init() {}
 
     public func write(_ text: String) { self.text += text + "\n" }
     public func warn(_ text: String) { warnings.append(text); self.text += "warning: " + text + "\n" }
     public func error(_ text: String) { self.text += text + "\n" }
+    public func figure(_ svg: String, summary: String) { figures.append(svg); text += "figure: \(summary)\n" }
     public func progress(_ line: String?) {}
 
     /// Returns what was written since the last call and forgets it.

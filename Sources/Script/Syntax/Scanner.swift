@@ -1,6 +1,8 @@
 /// Turns source text into tokens. Line ends end statements except inside brackets, where they
 /// are white space; a `\` at the end of a line joins it to the next. `#` starts a comment.
-/// Strings take double or single quotes and may span lines.
+/// Strings take double or single quotes and may span lines. In a string only `\"`, `\'` and
+/// `\\` are escapes; any other backslash stays as written, so LaTeX labels such as
+/// "$\tau_{21}$" or "$\nu$" need no doubling.
 public struct Scanner {
     /// What is left open at the end of the input, for deciding whether to read another line.
     public struct OpenState: Sendable, Equatable {
@@ -242,21 +244,9 @@ public struct Scanner {
                 value.append(c)
                 continue
             }
-            if c == "\\" {
-                guard let e = current else { continue }
+            if c == "\\", let e = current, e == "\\" || e == "\"" || e == "'" {
                 index += 1
-                switch e {
-                case "n": value.append("\n")
-                case "t": value.append("\t")
-                case "\\": value.append("\\")
-                case "\"": value.append("\"")
-                case "'": value.append("'")
-                case "\n":
-                    newLine(at: index - 1)
-                default:
-                    throw ScriptError.syntax("unknown escape '\\\(e)' in a string; known: \\n \\t \\\\ \\\" \\'",
-                                             at: span(start: index - 2, length: 2))
-                }
+                value.append(e)
                 continue
             }
             value.append(c)

@@ -25,7 +25,7 @@ enum Members {
         case .table(let table): tableMembers(table)
         case .confusion: confusionMembers
         case .roc: rocMembers
-        case .nothing, .number, .bool, .range: []
+        case .nothing, .number, .bool, .range, .figure: []
         }
     }
 

@@ -1,5 +1,6 @@
 import Analysis
 import JetData
+import Plot
 
 /// Every value a jnb variable can hold.
 public enum Value: Sendable {
@@ -21,6 +22,8 @@ public enum Value: Sendable {
     case table(Analysis.Table)
     case confusion(ConfusionMatrix)
     case roc(ROCCurve)
+    /// A drawn figure not yet saved; `save FIG "file.svg"` writes it.
+    case figure(FigureValue)
 
     /// The name of the value's type, as messages and `vars` show it.
     public var typeName: String {
@@ -38,6 +41,7 @@ public enum Value: Sendable {
         case .table: "table"
         case .confusion: "confusion matrix"
         case .roc: "ROC curve"
+        case .figure: "figure"
         }
     }
 
@@ -82,4 +86,12 @@ public struct Jet: Sendable {
         self.view = set.subset([position])
         self.position = position
     }
+}
+
+/// A figure and its SVG, drawn when the command ran (so drawing errors belong to it).
+public struct FigureValue: Sendable {
+    public var figure: Figure
+    public var svg: String
+    /// What it shows, e.g. "histogram of m [GeV], 2 series".
+    public var summary: String
 }

@@ -28,6 +28,8 @@ extension Value {
         case .confusion(let matrix):
             return "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy)), "
                 + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
+        case .figure(let figure):
+            return "figure: \(figure.summary)"
         case .roc(let curve):
             return "AUC \(Format.number(curve.auc)) (\(Format.count(curve.anomalousCount)) anomalous, \(Format.count(curve.normalCount)) normal jets)"
         }
@@ -63,7 +65,7 @@ extension Value {
 
     private var isLarge: Bool {
         switch self {
-        case .number, .string, .bool, .nothing, .range: false
+        case .number, .string, .bool, .nothing, .range, .figure: false
         default: true
         }
     }
