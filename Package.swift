@@ -38,7 +38,7 @@ let package = Package(
         ]),
 
         // The programs behind scripts/bench-*: timing and memory, never in unit tests.
-        .executableTarget(name: "jnb-bench", dependencies: ["JetData"]),
+        .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator"]),
 
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Analysis", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ModelFile", "JetData", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "JetData", "TestSupport"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),

@@ -6,6 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let subcommands: [String: ([String]) throws -> Void] = [
     "make-jet-file": LoadBenchmark.makeFile,
     "load": LoadBenchmark.load,
+    "simulate": SimulateBenchmark.run,
 ]
 
 guard let name = arguments.first, let run = subcommands[name] else {
