@@ -72,6 +72,9 @@ public struct Parameter: Sendable {
     /// Takes every remaining positional argument (`hist COLUMNS…`).
     public var variadic: Bool
     public var help: String
+    /// Left out of the one-line usage (the simulator's physics knobs), which then ends with
+    /// `[KNOB=VALUE …]`; `help NAME` still lists it.
+    public var isKnob = false
 
     public init(_ name: String, _ type: ParameterType, _ requirement: Requirement = .required,
                 positional: Bool = false, variadic: Bool = false, help: String) {
@@ -102,6 +105,13 @@ public struct Parameter: Sendable {
     /// A keyword argument that may be left out.
     public static func keyword(_ name: String, _ type: ParameterType, help: String) -> Parameter {
         Parameter(name, type, .optional, help: help)
+    }
+
+    /// A keyword argument with a default, summarised in the usage line as a knob.
+    public static func knob(_ name: String, default value: Value, help: String) -> Parameter {
+        var parameter = Parameter(name, .number, .defaultValue(value), help: help)
+        parameter.isKnob = true
+        return parameter
     }
 
     /// The conventional `save="file.svg"` of every plotting command.

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import JetData
+import Simulator
 
 /// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
 extension CommandTable {
@@ -28,13 +29,17 @@ extension CommandTable {
         CommandSpec(
             "simulate", group: .data,
             summary: "Make jets with the built-in simulator",
-            details: "Returns a jet set of simulated W (signal) and QCD (background) jets in the public file's schema; the same seed gives the same jets.",
+            details: "Returns a jet set of simulated W (signal) and QCD (background) jets that pass the public file's selection, in its schema; the same seed gives the same jets on any number of threads. The physics knobs (docs/SIMULATOR.md) change the model; Ctrl-C stops it.",
             parameters: [
                 .keyword("n", .integer(minimum: 1, maximum: nil), default: .number(10_000), help: "number of jets"),
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "random seed"),
-            ],
-            examples: ["jets = simulate n=20000 seed=1"],
-            binding: .awaiting(module: "Simulator", part: "the jet simulator")),
+                .keyword("signal_fraction", .numberIn(0...1), default: .number(0.5), help: "share of W (signal) jets"),
+                .keyword("threads", .integer(minimum: 1, maximum: 64), help: "worker threads (default: every core); the jets do not depend on it"),
+            ] + PhysicsParameters.knobs.map { knob in
+                .knob(knob.name, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
+            },
+            examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
+            binding: .implemented(simulate)),
         CommandSpec(
             "select", group: .data,
             summary: "Pick jets: signal or background, by a mask, or the first n",
@@ -89,6 +94,23 @@ extension CommandTable {
             bar.update(done, of: total)
             return !invocation.interruption.isRequested
         }
+        return .jets(set)
+    }
+
+    private static func simulate(_ invocation: Invocation) throws -> Value {
+        var physics = PhysicsParameters()
+        for knob in PhysicsParameters.knobs {
+            physics[keyPath: knob.keyPath] = try invocation.number(knob.name)
+        }
+        let n = try invocation.integer("n")
+        let threads = try invocation.optionalNumber("threads").map { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
+                                          signalFraction: try invocation.number("signal_fraction"),
+                                          threads: min(max(threads, 1), 64), physics: physics)
+        let bar = invocation.progress("simulate", total: n, unit: "jets")
+        defer { bar.finish() }
+        let set = try simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
+                                   shouldStop: { invocation.interruption.isRequested })
         return .jets(set)
     }
 

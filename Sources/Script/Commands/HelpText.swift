@@ -6,7 +6,7 @@ public enum HelpText {
     /// `fit MODEL DATA [valid=JETS] [epochs=30] …`
     public static func usage(_ spec: CommandSpec) -> String {
         var parts = [spec.name]
-        for parameter in spec.parameters {
+        for parameter in spec.parameters where !parameter.isKnob {
             if case .statement = parameter.type {
                 parts.append("STATEMENT")
             } else if parameter.variadic {
@@ -23,6 +23,7 @@ public enum HelpText {
             }
         }
         if spec.extraKeywords != nil { parts.append("[NAME=VALUE …]") }
+        if spec.parameters.contains(where: \.isKnob) { parts.append("[KNOB=VALUE …]") }
         return parts.joined(separator: " ")
     }
 
@@ -44,7 +45,7 @@ public enum HelpText {
         case .mask: "MASK"
         case .range: "FIRST:END"
         case .string, .name: "TEXT"
-        case .number, .numberAbove, .fraction: "NUMBER"
+        case .number, .numberAbove, .numberIn, .fraction: "NUMBER"
         case .integer: "N"
         case .bool: "BOOL"
         case .choice(let words): words.joined(separator: "|")

@@ -6,6 +6,8 @@ public indirect enum ParameterType: Sendable {
     case number
     /// A number ≥ the bound (or > when `strict`).
     case numberAbove(Double, strict: Bool)
+    /// A number in the closed range.
+    case numberIn(ClosedRange<Double>)
     /// A whole number in the range (either end may be open).
     case integer(minimum: Int?, maximum: Int?)
     /// A number strictly between 0 and 1.
@@ -37,6 +39,7 @@ public indirect enum ParameterType: Sendable {
         switch self {
         case .number: "number"
         case .numberAbove(let bound, let strict): "number \(strict ? ">" : "≥") \(NumberFormat.plain(bound))"
+        case .numberIn(let range): "number \(NumberFormat.plain(range.lowerBound))…\(NumberFormat.plain(range.upperBound))"
         case .integer(let low, let high):
             switch (low, high) {
             case let (l?, h?): "whole number \(l)…\(h)"
@@ -72,6 +75,9 @@ public indirect enum ParameterType: Sendable {
             return value
         case .numberAbove(let bound, let strict):
             guard case .number(let x) = value, strict ? x > bound : x >= bound else { throw mismatch(value) }
+            return value
+        case .numberIn(let range):
+            guard case .number(let x) = value, range.contains(x) else { throw mismatch(value) }
             return value
         case .integer(let low, let high):
             guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15, low.map({ x >= Double($0) }) ?? true,

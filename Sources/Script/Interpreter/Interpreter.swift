@@ -158,11 +158,11 @@ final class Interpreter {
             throw unknownCommand(call, variables: Set(globals.keys))
         }
         let binding = try ArgumentBinder.bind(call, to: spec)
-        let invocation = try invocation(spec, call, binding, transaction)
         switch spec.binding {
         case .awaiting(let module, let part):
             throw ScriptError.runtime("\(spec.name) is not available yet: it needs \(part) from the \(module) module, which has not landed in this build of jnb", at: call.nameSpan)
         case .implemented(let body):
+            let invocation = try invocation(spec, call, binding, transaction)
             do {
                 return try body(invocation)
             } catch {
