@@ -199,4 +199,29 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(for: "\nn is true\n"))
     }
+
+    @Test func simulateShowsProgressAndCtrlCStopsIt() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = try Terminal(directory: dir, history: dir.path + "/history")
+        #expect(t.wait(for: "jnb>"))
+        try t.type("keep = 1")
+        try t.press("Enter")
+        try t.type("jets = simulate n=100000 seed=1")
+        try t.press("Enter")
+        // The bar with its rate appears on the terminal while the simulator runs.
+        #expect(t.wait(5) { $0.contains("simulate ") && $0.contains("jets/s") && $0.contains("ETA") })
+        let pressed = Date()
+        try t.press("C-c")
+        #expect(t.wait(for: "simulate: interrupted", 3))
+        #expect(Date().timeIntervalSince(pressed) < 3)
+        // The interrupted statement assigned nothing; what was there before is still there.
+        try t.type("print keep")
+        try t.press("Enter")
+        #expect(t.wait(for: "\n1\n"))
+        try t.type("jets")
+        try t.press("Enter")
+        #expect(t.wait(for: "unknown name 'jets'"))
+    }
 }
+
