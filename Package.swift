@@ -38,7 +38,8 @@ let package = Package(
         ]),
 
         // The programs behind scripts/bench-*: timing and memory, never in unit tests.
-        .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator"]),
+        .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator", "NeuralNet", "COpenBLAS"]),
+        // The Swift half of scripts/bench-train (training speed against PyTorch and the sgemm floor).
 
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,0 +1,54 @@
+/// What a training run did, epoch by epoch. Losses are mean squared errors per pixel.
+public struct TrainingHistory: Sendable, Equatable, Codable {
+    /// Mean loss over the epoch's batches, as the weights changed during the epoch.
+    public var trainLoss: [Double] = []
+    /// Loss on the validation samples after each epoch (empty without validation samples).
+    public var validLoss: [Double] = []
+    /// Wall-clock seconds of each epoch's training steps (validation excluded).
+    public var epochSeconds: [Double] = []
+    /// Optimiser steps taken, and the schedule's planned length (epochs × batches per epoch).
+    public var steps = 0
+    public var plannedSteps = 0
+    /// Learning rate of the last step taken.
+    public var lastLearningRate = 0.0
+    /// Early stopping ended the run before its last epoch.
+    public var stoppedEarly = false
+    /// With early stopping: the epoch (1-based) whose weights were kept.
+    public var bestEpoch: Int?
+    /// The progress callback asked to stop; the weights are those after the last step taken.
+    public var interrupted = false
+
+    public init() {}
+
+    /// Epochs completed.
+    public var epochs: Int { trainLoss.count }
+}
+
+/// Reported to the progress callback after every batch and after every epoch.
+public struct TrainingProgress: Sendable {
+    public enum Event: Sendable { case batch, epoch }
+    public let event: Event
+    /// 1-based.
+    public let epoch: Int
+    public let epochs: Int
+    /// 1-based, within the epoch.
+    public let batch: Int
+    public let batchesPerEpoch: Int
+    /// Training speed so far in this epoch.
+    public let samplesPerSecond: Double
+    /// Seconds since training started, and the estimate of what remains.
+    public let secondsElapsed: Double
+    public let secondsRemaining: Double
+    /// Mean loss of this epoch's batches so far.
+    public let trainLoss: Double
+    /// At the end of an epoch with validation samples.
+    public let validLoss: Double?
+    public let learningRate: Double
+}
+
+/// What the progress callback wants: go on, or stop after the current step with the weights
+/// and history kept (Ctrl-C).
+public enum TrainingDecision: Sendable {
+    case proceed
+    case stop
+}
