@@ -21,7 +21,6 @@ struct JNB: ParsableCommand {
             Exit status: 0 success, 64 wrong usage, 65 the input is not a valid program, \
             70 a command failed, 74 a file could not be read or written, 130 interrupted.
             """,
-        version: Version.text,
         subcommands: [Run.self])
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements and exit.", valueName: "statements"))
@@ -30,10 +29,18 @@ struct JNB: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable first (repeatable); the value is a number, true/false, or text.", valueName: "name=value"))
     var definitions: [String] = []
 
+    @Flag(help: "Show the version and the BLAS library training uses.")
+    var version = false
+
     @Flag(name: .customLong("command-reference"), help: .hidden)
     var commandReference = false
 
     func run() throws {
+        if version {
+            print(Version.text)
+            print(Libraries.blas)
+            return
+        }
         if commandReference {
             print(HelpText.markdownReference(.standard), terminator: "")
             return

@@ -27,7 +27,7 @@ import TestSupport
     }
 
     @Test func valuesAfterAKeyword() {
-        #expect(session().completions(before: "autoencoder [625, 625] activation=").candidates == ["\"leakyrelu\"", "\"relu\"", "\"tanh\""])
+        #expect(session().completions(before: "autoencoder [625, 625] activation=").candidates == ["\"leakyrelu\"", "\"linear\"", "\"relu\"", "\"tanh\""])
         #expect(session().completions(before: "hist x logy=t").candidates == ["true"])
         #expect(session().completions(before: "split t seed=p").candidates == ["parts_count"])
     }

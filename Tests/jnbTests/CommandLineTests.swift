@@ -13,7 +13,7 @@ import TestSupport
     @Test func versionAndHelp() throws {
         let version = try run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.hasPrefix("jnb 0.1.0"))
+        #expect(version.stdout.hasPrefix("jnb 0.1.0\nOpenBLAS "))
         let help = try run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("jnb run <file.jnb> [options]"))

@@ -12,7 +12,7 @@ extension CommandTable {
                 .positional("output", .column, help: "the same quantity for the reconstructed jets, e.g. mass(out)"),
             ],
             examples: ["r = residuals mass(bg) mass(out)", "print 2 * r.std"],
-            binding: .implemented(residuals)),
+            run: residuals),
         CommandSpec(
             "confusion", group: .analysis,
             summary: "Confusion matrix of an anomaly threshold on a score",
@@ -26,7 +26,7 @@ extension CommandTable {
             ],
             examples: ["confusion ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/confusion.svg\"",
                        "c = confusion normal=bg.tau_21 anomalous=sig.tau_21 threshold=0.5"],
-            binding: .implemented(confusion)),
+            run: confusion),
         CommandSpec(
             "roc", group: .analysis,
             summary: "ROC curve and AUC of a score that should be higher for anomalous jets",
@@ -38,7 +38,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["r = roc ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/roc.svg\"", "print r.auc"],
-            binding: .implemented(roc)),
+            run: roc),
         CommandSpec(
             "scan", group: .analysis,
             summary: "Accuracy and the true and false positive rates against the threshold",
@@ -51,7 +51,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["s = scan ae normal=parts.valid anomalous=sig save=\"figures/accuracy.svg\""],
-            binding: .implemented(scan)),
+            run: scan),
         CommandSpec(
             "table", group: .analysis,
             summary: "A table from named columns, lists or single values",
@@ -59,7 +59,7 @@ extension CommandTable {
             parameters: [.keyword("title", .string, default: .string(""), help: "a title printed above the table")],
             extraKeywords: .any,
             examples: ["table setup=[1, 2, 3] m=[r1.std, r2.std, r3.std] title=\"2σ of the m residual\""],
-            binding: .implemented(table)),
+            run: table),
     ]
 
     private static func residuals(_ invocation: Invocation) throws -> Value {
@@ -73,19 +73,23 @@ extension CommandTable {
         return .column(Column(name: "(in − out)/in of \(quantity)", values: result.values))
     }
 
-    /// The scores and labels `confusion`, `roc` and `scan` work on: anomalous first.
+    /// The scores and labels `confusion`, `roc` and `scan` work on, anomalous first: the
+    /// model's reconstruction losses on jet sets, or score columns given directly.
     private static func scores(_ invocation: Invocation) throws -> (scores: [Double], anomalous: [Bool]) {
-        if invocation.isGiven("model") {
-            throw ScriptError.runtime("\(invocation.spec.name): scoring jets with a model is not available yet: it needs reconstruction losses from the NeuralNet module, which has not landed in this build of jnb; give score columns as normal= and anomalous=",
-                                      at: invocation.span("model"))
-        }
+        let model = invocation.isGiven("model") ? try model(invocation, "model") : nil
         var columns: [Column] = []
         for name in ["anomalous", "normal"] {
-            guard case .column(let column)? = invocation.value(name) else {
-                throw invocation.failure("\(name)= must be a column of scores (or, with a model first, jets); got \(invocation.value(name)?.typeWithArticle ?? "nothing")",
+            switch (invocation.value(name), model) {
+            case (.column(let column)?, _):
+                columns.append(column)
+            case (.jets(let set)?, let model?):
+                columns.append(Column(name: "loss", floats: try losses(model, set)))
+            case (.jets?, nil):
+                throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)
+            default:
+                throw invocation.failure("\(name)= must be a jet set (with a model first) or a column of scores; got \(invocation.value(name)?.typeWithArticle ?? "nothing")",
                                          argument: name)
             }
-            columns.append(column)
         }
         return (columns[0].values + columns[1].values,
                 [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count))

@@ -10,13 +10,6 @@ public struct CommandSpec: Sendable {
         case session = "Session"
     }
 
-    /// What running the command does: call its implementation, or explain that the module it
-    /// needs is not part of this build yet (it never fakes a result).
-    public enum Binding: Sendable {
-        case implemented(@Sendable (Invocation) throws -> Value)
-        case awaiting(module: String, part: String)
-    }
-
     public var name: String
     public var group: Group
     /// One line for `help`.
@@ -27,11 +20,12 @@ public struct CommandSpec: Sendable {
     /// Commands such as `table` accept any `name=value`; this is the type of those values.
     public var extraKeywords: ParameterType?
     public var examples: [String]
-    public var binding: Binding
+    /// What running the command does, given its checked arguments.
+    public var run: @Sendable (Invocation) throws -> Value
 
     public init(_ name: String, group: Group, summary: String, details: String = "",
                 parameters: [Parameter] = [], extraKeywords: ParameterType? = nil,
-                examples: [String] = [], binding: Binding) {
+                examples: [String] = [], run: @escaping @Sendable (Invocation) throws -> Value) {
         self.name = name
         self.group = group
         self.summary = summary
@@ -39,7 +33,7 @@ public struct CommandSpec: Sendable {
         self.parameters = parameters
         self.extraKeywords = extraKeywords
         self.examples = examples
-        self.binding = binding
+        self.run = run
     }
 
     /// True for `time`: its argument is a whole statement.

@@ -1,6 +1,8 @@
 import Analysis
 import Foundation
+import HDF5
 import JetData
+import ModelFile
 import Simulator
 
 /// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
@@ -8,24 +10,24 @@ extension CommandTable {
     static let dataCommands: [CommandSpec] = [
         CommandSpec(
             "load", group: .data,
-            summary: "Read a jet file (HDF5, the public jet-image schema)",
-            details: "Reads images and jet variables as stored (pixel = pT in GeV) and checks the schema. Returns a jet set. Ctrl-C stops the read.",
+            summary: "Read a jet file (HDF5, the public jet-image schema) or a model file",
+            details: "A jet file gives a jet set: images and jet variables as stored (pixel = pT in GeV), the schema checked; Ctrl-C stops the read. A model file written by save gives the model with its training history.",
             parameters: [
                 .positional("file", .path(["h5", "hdf5"]), help: "the HDF5 file"),
                 .keyword("rows", .range, help: "read only these rows, e.g. rows=0:100000"),
             ],
-            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000"],
-            binding: .implemented(load)),
+            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000", "ae = load \"models/setup3.h5\""],
+            run: load),
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
             ],
             examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
-            binding: .implemented(save)),
+            run: save),
         CommandSpec(
             "simulate", group: .data,
             summary: "Make jets with the built-in simulator",
@@ -39,7 +41,7 @@ extension CommandTable {
                 .knob(knob.name, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
             },
             examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
-            binding: .implemented(simulate)),
+            run: simulate),
         CommandSpec(
             "select", group: .data,
             summary: "Pick jets: signal or background, by a mask, or the first n",
@@ -51,7 +53,7 @@ extension CommandTable {
                 .keyword("n", .integer(minimum: 0, maximum: nil), help: "keep at most the first n of the chosen jets"),
             ],
             examples: ["bg = select jets signal=0", "heavy = select jets where=(jets.jet_mass > 80) n=1000"],
-            binding: .implemented(select)),
+            run: select),
         CommandSpec(
             "split", group: .data,
             summary: "Split jets at random into training and validation (and test) parts",
@@ -63,14 +65,14 @@ extension CommandTable {
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the shuffle"),
             ],
             examples: ["parts = split bg train=0.8 seed=42", "parts = split bg train=0.7 test=0.1 seed=1"],
-            binding: .implemented(split)),
+            run: split),
         CommandSpec(
             "mass", group: .data,
             summary: "Jet mass m computed from each image",
             details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV (m² < 0, possible for network outputs, gives 0).",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["hist mass(bg) mass(out) bins=100"],
-            binding: .implemented { invocation in
+            run: { invocation in
                 .column(Column(name: "m [GeV]", values: ImageKinematics.masses(try invocation.jets("jets"))))
             }),
         CommandSpec(
@@ -79,13 +81,19 @@ extension CommandTable {
             details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["scatter pt(jets) jets.jet_pt"],
-            binding: .implemented { invocation in
+            run: { invocation in
                 .column(Column(name: "pT [GeV]", values: ImageKinematics.transverseMomenta(try invocation.jets("jets"))))
             }),
     ]
 
     private static func load(_ invocation: Invocation) throws -> Value {
         let path = try invocation.string("file")
+        if let model = try modelFile(path, invocation) {
+            guard !invocation.isGiven("rows") else {
+                throw invocation.failure("\(path) is a model file; rows= reads part of a jet file", argument: "rows")
+            }
+            return .model(model)
+        }
         var rows: Range<Int>?
         if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
         let bar = invocation.progress("load", total: rows?.count ?? 1, unit: "jets")
@@ -112,6 +120,22 @@ extension CommandTable {
         let set = try simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
                                    shouldStop: { invocation.interruption.isRequested })
         return .jets(set)
+    }
+
+    /// The model in `path`, when it is a model file rather than a jet file (nil otherwise,
+    /// and for files that are neither: reading them as jets gives the better message).
+    private static func modelFile(_ path: String, _ invocation: Invocation) throws -> ModelValue? {
+        do {
+            _ = try JetFile.inspect(path)
+            return nil
+        } catch {
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+        }
+        do {
+            return ModelValue(model: try ModelFile.load(path), origin: URL(fileURLWithPath: path).lastPathComponent)
+        } catch let error as HDF5Error where error.message.hasPrefix("not a jnb model file") {
+            return nil
+        }
     }
 
     private static func select(_ invocation: Invocation) throws -> Value {
@@ -164,6 +188,12 @@ extension CommandTable {
             try write(table.csv(), to: path, invocation)
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
+        case (.model(let model), "h5"), (.model(let model), "hdf5"):
+            try FileWriting.prepare(path)
+            try ModelFile.save(model.model, to: path)
+            invocation.wrote(path)
+        case (.model, _):
+            throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         case (.figure(let figure), "svg"):
             try write(figure, to: path, invocation)
         case (.figure, _):
@@ -181,7 +211,7 @@ extension CommandTable {
         case (.jets, _):
             throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         default:
-            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets (.h5), columns and tables (.csv), figures (.svg)",
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns and tables (.csv), figures (.svg)",
                                      argument: "value")
         }
         return .nothing

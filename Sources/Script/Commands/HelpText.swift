@@ -73,9 +73,6 @@ public enum HelpText {
         if !spec.examples.isEmpty {
             lines += ["", "example" + (spec.examples.count > 1 ? "s:" : ":")] + spec.examples.map { "  " + $0 }
         }
-        if case .awaiting(let module, let part) = spec.binding {
-            lines += ["", "not available yet: needs \(part) from the \(module) module."]
-        }
         return lines.joined(separator: "\n")
     }
 
@@ -100,8 +97,7 @@ public enum HelpText {
             guard !specs.isEmpty else { continue }
             lines += ["", group.rawValue]
             for spec in specs {
-                let pending = if case .awaiting = spec.binding { " (not available yet)" } else { "" }
-                lines.append("  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + spec.summary + pending)
+                lines.append("  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + spec.summary)
             }
         }
         return lines.joined(separator: "\n")
@@ -142,9 +138,6 @@ public enum HelpText {
                 }
                 if !spec.examples.isEmpty {
                     out += ["", "```"] + spec.examples + ["```"]
-                }
-                if case .awaiting(let module, let part) = spec.binding {
-                    out += ["", "*Not available yet: needs \(part) from the `\(module)` module.*"]
                 }
                 out.append("")
             }

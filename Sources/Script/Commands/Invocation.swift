@@ -118,6 +118,13 @@ public final class Invocation {
         return true
     }
 
+    /// Ends the statement with `error` once its assignments and updates have been made: a
+    /// stopped or diverged `fit` keeps the weights it has, yet the statement reports why it
+    /// did not finish (and a script stops there).
+    func finishWithError(_ error: ScriptError) {
+        interpreter.stoppedEarly = error.located(at: call.nameSpan)
+    }
+
     /// Notes a file the command wrote, for notebook summaries and reports.
     func wrote(_ path: String) {
         interpreter.filesWritten.append(path)

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import JetData
+import NeuralNet
 import Plot
 
 /// Commands that draw: hist, image, scatter, curve. Each takes save="file.svg"; without it
@@ -25,7 +26,7 @@ extension CommandTable {
             ],
             examples: ["hist mass(parts.valid) mass(out) bins=100 labels=[\"Input\", \"Output\"] xlabel=\"m [GeV]\" save=\"figures/m_bg.svg\"",
                        "hist (residuals mass(bg) mass(out)) bins=100 stats=true save=\"figures/residual_m.svg\""],
-            binding: .implemented(hist)),
+            run: hist),
         CommandSpec(
             "image", group: .plots,
             summary: "Draw a jet image: the average image of a set, or one jet",
@@ -37,7 +38,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["image (select jets signal=1) log=true save=\"figures/average_signal.svg\"", "image jets[l.argmax] save=\"figures/worst.svg\""],
-            binding: .implemented(image)),
+            run: image),
         CommandSpec(
             "scatter", group: .plots,
             summary: "Scatter plot of one column against another",
@@ -51,7 +52,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["scatter mass(jets) jets.jet_mass diagonal=true save=\"figures/m_image_vs_file.svg\""],
-            binding: .implemented(scatter)),
+            run: scatter),
         CommandSpec(
             "curve", group: .plots,
             summary: "Training and validation loss per epoch of a trained model",
@@ -62,7 +63,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["curve ae save=\"figures/loss.svg\""],
-            binding: .awaiting(module: "NeuralNet", part: "training histories")),
+            run: curve),
     ]
 
     // MARK: Drawing and saving
@@ -170,6 +171,29 @@ extension CommandTable {
         axes.addScatter(x: x.values, y: y.values, size: 2, opacity: 0.6)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
+    }
+
+    private static func curve(_ invocation: Invocation) throws -> Value {
+        let history: TrainingHistory
+        switch invocation.value("model") {
+        case .model(let model)?:
+            guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "model") }
+            history = trained
+        case .history(let given)?:
+            history = given
+        default:
+            throw invocation.failure("expected a model or its history, got \(invocation.value("model")?.typeWithArticle ?? "nothing")", argument: "model")
+        }
+        guard history.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "model") }
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
+                        yScale: try invocation.bool("logy") ? .log : .linear)
+        axes.x.integerTicks = true
+        let epochs = (1...history.epochs).map(Double.init)
+        axes.addLine(x: epochs, y: history.trainLoss, label: "training", markerSize: 4)
+        if !history.validLoss.isEmpty {
+            axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: "validation", markerSize: 4)
+        }
+        return try finish(Figure(axes), summary: "loss curve of \(history.epochs) epochs", invocation)
     }
 
     // MARK: Figures of the analysis commands

@@ -9,17 +9,17 @@ extension CommandTable {
             details: "help NAME shows a command's arguments with their defaults; help VARIABLE shows what a value is and its members (e.g. mean, std of a column); help syntax summarises the language.",
             parameters: [.positional("topic", .name, .optional, help: "a command, a variable, or 'syntax'")],
             examples: ["help", "help fit", "help syntax"],
-            binding: .implemented(help)),
+            run: help),
         CommandSpec(
             "vars", group: .session,
             summary: "List the variables with their types and summaries",
-            binding: .implemented(vars)),
+            run: vars),
         CommandSpec(
             "print", group: .session,
             summary: "Print values (strings without quotes)",
             parameters: [.variadic("values", .any, help: "what to print, separated by spaces")],
             examples: ["print \"mean loss:\" l.mean", "print jets"],
-            binding: .implemented { invocation in
+            run: { invocation in
                 invocation.print(invocation.variadic.map(\.value.description).joined(separator: " "))
                 return .nothing
             }),
@@ -28,7 +28,7 @@ extension CommandTable {
             summary: "Run a statement and print how long it took",
             parameters: [Parameter("statement", .statement, .required, positional: true, help: "the statement to run")],
             examples: ["time fit ae parts.train epochs=5", "time out = reconstruct ae bg"],
-            binding: .implemented { invocation in
+            run: { invocation in
                 let start = ContinuousClock.now
                 let value = try invocation.interpreter.evaluate(try invocation.statement("statement"), in: invocation.transaction)
                 let elapsed = ContinuousClock.now - start
@@ -42,7 +42,7 @@ extension CommandTable {
             details: "The file's statements run one after another with the variables of this session; each keeps its effect even if a later one fails.",
             parameters: [.positional("file", .path(["jnb"]), help: "the file to run")],
             examples: ["run \"notebooks/process_jet_images.jnb\""],
-            binding: .implemented { invocation in
+            run: { invocation in
                 try invocation.interpreter.runFile(try invocation.string("file"))
                 return .nothing
             }),
@@ -51,7 +51,7 @@ extension CommandTable {
             summary: "Leave jnb (Ctrl-D does the same at the prompt)",
             parameters: [.positional("status", .integer(minimum: 0, maximum: 255), .defaultValue(.number(0)),
                                      help: "the exit status")],
-            binding: .implemented { invocation in
+            run: { invocation in
                 invocation.interpreter.quitRequest = Int32(try invocation.integer("status"))
                 return .nothing
             }),

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import JetData
 
 /// Errors from the modules a command calls, turned into the language's one error kind: the
@@ -21,6 +22,8 @@ enum ErrorMapping {
             default:
                 return ScriptError(.runtime, message(error.description), at: span)
             }
+        case let error as HDF5Error:
+            return ScriptError(.io, message(error.description), at: span)
         case let error as CocoaError where error.isFileError:
             return ScriptError(.io, message(error.localizedDescription), at: span)
         default:

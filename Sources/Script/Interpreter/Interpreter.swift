@@ -158,16 +158,11 @@ final class Interpreter {
             throw unknownCommand(call, variables: Set(globals.keys))
         }
         let binding = try ArgumentBinder.bind(call, to: spec)
-        switch spec.binding {
-        case .awaiting(let module, let part):
-            throw ScriptError.runtime("\(spec.name) is not available yet: it needs \(part) from the \(module) module, which has not landed in this build of jnb", at: call.nameSpan)
-        case .implemented(let body):
-            let invocation = try invocation(spec, call, binding, transaction)
-            do {
-                return try body(invocation)
-            } catch {
-                throw ErrorMapping.scriptError(error, command: spec.name, at: call.nameSpan)
-            }
+        let invocation = try invocation(spec, call, binding, transaction)
+        do {
+            return try spec.run(invocation)
+        } catch {
+            throw ErrorMapping.scriptError(error, command: spec.name, at: call.nameSpan)
         }
     }
 

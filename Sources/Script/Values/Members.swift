@@ -1,5 +1,6 @@
 import Analysis
 import JetData
+import NeuralNet
 
 /// The members a value has (`col.mean`, `jets.tau_21`, `parts.train`): one list per type,
 /// used by member access, completion after a `.` and `help` on a variable.
@@ -25,6 +26,8 @@ enum Members {
         case .table(let table): tableMembers(table)
         case .confusion: confusionMembers
         case .roc: rocMembers
+        case .model: modelMembers
+        case .history: historyMembers
         case .nothing, .number, .bool, .range, .figure: []
         }
     }
@@ -144,4 +147,32 @@ enum Members {
             return .confusion(curve.confusion(at: curve.bestAccuracyIndex))
         },
     ]
+
+    private static func model(_ value: Value) -> ModelValue? {
+        if case .model(let model) = value { return model }
+        return nil
+    }
+
+    static let modelMembers: [Member] = [
+        Member(name: "layers", help: "the layer sizes") { .list(model($0)?.model.network.layers.map { .number(Double($0)) } ?? []) },
+        Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
+        Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
+        Member(name: "history", help: "losses per epoch of the last training") { v in
+            model(v)?.model.history.map { .history($0) } ?? .nothing
+        },
+    ]
+
+    private static func history(_ value: Value) -> TrainingHistory {
+        if case .history(let history) = value { return history }
+        return TrainingHistory()
+    }
+
+    static let historyMembers: [Member] = [
+        Member(name: "epochs", help: "epochs completed") { .number(Double(history($0).epochs)) },
+        Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
+        Member(name: "valid", help: "validation loss per epoch") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "seconds", help: "seconds per epoch") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
+        Member(name: "interrupted", help: "whether Ctrl-C stopped the training") { .bool(history($0).interrupted) },
+    ]
 }
+

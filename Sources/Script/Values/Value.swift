@@ -1,5 +1,6 @@
 import Analysis
 import JetData
+import NeuralNet
 import Plot
 
 /// Every value a jnb variable can hold.
@@ -24,6 +25,10 @@ public enum Value: Sendable {
     case roc(ROCCurve)
     /// A drawn figure not yet saved; `save FIG "file.svg"` writes it.
     case figure(FigureValue)
+    /// An autoencoder, with how it was trained.
+    case model(ModelValue)
+    /// Losses per epoch of a training run (`ae.history`).
+    case history(TrainingHistory)
 
     /// The name of the value's type, as messages and `vars` show it.
     public var typeName: String {
@@ -42,6 +47,8 @@ public enum Value: Sendable {
         case .confusion: "confusion matrix"
         case .roc: "ROC curve"
         case .figure: "figure"
+        case .model: "model"
+        case .history: "training history"
         }
     }
 
@@ -94,4 +101,11 @@ public struct FigureValue: Sendable {
     public var svg: String
     /// What it shows, e.g. "histogram of m [GeV], 2 series".
     public var summary: String
+}
+
+/// A network with its training configuration and history, and where it came from.
+public struct ModelValue: Sendable {
+    public var model: Model
+    /// "autoencoder seed=0", or the file it was loaded from.
+    public var origin: String
 }

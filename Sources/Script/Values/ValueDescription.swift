@@ -1,5 +1,6 @@
 import Analysis
 import JetData
+import NeuralNet
 
 /// How values look: a one-line summary (`vars`, lists, records) and a fuller description
 /// (`print`, and a statement whose value is shown).
@@ -30,6 +31,10 @@ extension Value {
                 + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
         case .figure(let figure):
             return "figure: \(figure.summary)"
+        case .model(let model):
+            return model.summary
+        case .history(let history):
+            return history.summary
         case .roc(let curve):
             return "AUC \(Format.number(curve.auc)) (\(Format.count(curve.anomalousCount)) anomalous, \(Format.count(curve.normalCount)) normal jets)"
         }
@@ -54,6 +59,8 @@ extension Value {
             while text.hasSuffix("\n") { text.removeLast() }
             return text
         case .confusion(let matrix): return matrix.description
+        case .model(let model): return model.description
+        case .history(let history): return history.description
         case .roc(let curve):
             let best = curve.confusion(at: curve.bestAccuracyIndex)
             return "ROC curve: AUC \(Format.number(curve.auc)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
@@ -146,5 +153,57 @@ extension Jet {
             lines.append("  \(variable.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(NumberFormat.plain(Double(view.values(variable)[0])))")
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ModelValue {
+    var layersText: String { model.network.layers.map(String.init).joined(separator: "-") }
+
+    var summary: String {
+        var text = "autoencoder \(layersText), \(model.network.activation.rawValue), \(Format.count(model.network.parameters.count)) parameters"
+        if let history = model.history, history.epochs > 0 { text += ", " + history.summary } else { text += ", untrained" }
+        return text
+    }
+
+    var description: String {
+        let network = model.network
+        var lines = ["autoencoder \(layersText) (\(origin))",
+                     "  activation  \(network.activation.rawValue) between layers, linear output",
+                     "  parameters  \(Format.count(network.parameters.count))"]
+        guard let config = model.training, let history = model.history else {
+            lines.append("  untrained")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("  trained     \(history.epochs) of \(config.epochs) epochs, batch \(config.batchSize), \(config.schedule.rawValue) max lr \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        if let last = history.trainLoss.last {
+            var losses = "  loss        train \(Format.number(last))"
+            if let valid = history.validLoss.last { losses += ", valid \(Format.number(valid))" }
+            losses += " (GeV² per pixel) after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
+            lines.append(losses)
+        }
+        if history.interrupted { lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps") }
+        if history.stoppedEarly { lines.append("  stopped early; kept the weights of epoch \(history.bestEpoch ?? history.epochs)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension TrainingHistory {
+    var summary: String {
+        guard let last = trainLoss.last else { return "no epochs" }
+        var text = "\(epochs) epoch\(epochs == 1 ? "" : "s"), train loss \(Format.number(last))"
+        if let valid = validLoss.last { text += ", valid loss \(Format.number(valid))" }
+        if interrupted { text += " (stopped by Ctrl-C)" }
+        return text
+    }
+
+    /// One row per epoch.
+    var description: String {
+        let rows = (0..<epochs).map { e -> [Analysis.Table.Cell] in
+            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count ? .number(validLoss[e]) : .text(""),
+             e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
+        }
+        var text = Analysis.Table(title: "training history: \(summary)", columns: ["epoch", "train", "valid", "seconds"], rows: rows).text()
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }
