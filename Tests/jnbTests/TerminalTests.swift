@@ -223,5 +223,24 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(for: "unknown name 'jets'"))
     }
+
+    @Test func ctrlCStopsFitAndTheModelKeepsWhatItLearnt() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = try Terminal(directory: dir, history: dir.path + "/history")
+        #expect(t.wait(for: "jnb>"))
+        try t.type("jets = load \"\(Fixtures.pythia4k.path)\"; ae = autoencoder [625, 625]")
+        try t.press("Enter")
+        try t.type("fit ae jets epochs=100000 batch=64 threads=1")
+        try t.press("Enter")
+        // One line per epoch, then Ctrl-C.
+        #expect(t.wait(10) { $0.contains(" 1/100000  train ") })
+        try t.press("C-c")
+        #expect(t.wait(for: "fit: stopped by Ctrl-C in epoch", 5))
+        #expect(t.wait(for: "ae keeps the weights and the history of"))
+        try t.type("print ae.history.interrupted ae.history.epochs > 0")
+        try t.press("Enter")
+        #expect(t.wait(for: "\ntrue true\n"))
+    }
 }
 
