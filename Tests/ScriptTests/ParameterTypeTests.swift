@@ -1,5 +1,5 @@
 import Testing
-@testable import Script
+import Script
 
 /// Each argument type accepts what it should and says what it expected otherwise.
 @Suite struct ParameterTypeTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Script
+import Script
 
 @Suite struct ParserTests {
     private let grammar = CommandTable.standard.grammar

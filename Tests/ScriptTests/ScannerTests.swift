@@ -1,5 +1,5 @@
 import Testing
-@testable import Script
+import Script
 
 @Suite struct ScannerTests {
     private func kinds(_ source: String) throws -> [Token.Kind] {

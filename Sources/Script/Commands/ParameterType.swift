@@ -66,7 +66,7 @@ public indirect enum ParameterType: Sendable {
 
     /// `value` checked (and, where it makes sense, converted: a list of numbers to a column),
     /// or an error saying what was expected.
-    func convert(_ value: Value) throws(ScriptError) -> Value {
+    public func convert(_ value: Value) throws(ScriptError) -> Value {
         switch self {
         case .any:
             return value
