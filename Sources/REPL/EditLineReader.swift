@@ -39,8 +39,12 @@ public final class EditLineReader: LineReader {
         jnb_rl_configure(EditLineState.name, EditLineState.wordBreaks, EditLineState.getCharacter, EditLineState.complete)
         using_history()
         stifle_history(Int32(historyLimit))
-        if FileManager.default.fileExists(atPath: historyPath) {
-            _ = read_history(historyPath)
+        // Only a regular file (or a link to one) is read: opening a pipe would wait forever.
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: historyPath)).map {
+            $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: historyPath).deletingLastPathComponent().appendingPathComponent($0).path
+        } ?? historyPath
+        if (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType == .typeRegular {
+            _ = read_history(resolved)
         }
     }
 
@@ -62,15 +66,18 @@ public final class EditLineReader: LineReader {
         save()
     }
 
-    /// Writes the (stifled) history to a temporary file and renames it over the history file;
-    /// a history that cannot be saved is not worth interrupting the session for.
+    /// Writes the (stifled) history to a temporary file and renames it over the history file
+    /// (the file a symbolic link points to). A history that cannot be saved, or a history path
+    /// that is not a regular file (JNB_HISTORY=/dev/null), is not worth interrupting the session
+    /// for: nothing is written.
     private func save() {
-        let temporary = historyPath + ".\(getpid()).tmp"
+        guard let target = try? FileWriting.prepare(historyPath) else { return }
+        let temporary = target + ".\(getpid()).tmp"
         guard write_history(temporary) == 0 else {
             unlink(temporary)
             return
         }
-        if rename(temporary, historyPath) != 0 { unlink(temporary) }
+        if rename(temporary, target) != 0 { unlink(temporary) }
     }
 }
 

@@ -151,4 +151,32 @@ import TestSupport
         #expect(result.exitCode == 74)
         #expect(try String(contentsOfFile: dir.path + "/t.csv", encoding: .utf8) == "old\n")
     }
+
+    @Test func saveRefusesDevicesAndPipes() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.path + "/pipe.csv"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let (s, _) = session()
+        try s.define("path", .string(fifo))
+        let result = s.execute("save (table x=[1]) path")
+        #expect(result.exitCode == 74)
+        #expect(result.error?.message == "save: \(fifo) is not a regular file (a device, pipe or socket); give the name of a file to write")
+        // The pipe is still a pipe, not replaced by a file.
+        let type = try FileManager.default.attributesOfItem(atPath: fifo)[.type] as? FileAttributeType
+        #expect(type != .typeRegular)
+    }
+
+    @Test func saveThroughASymbolicLinkKeepsTheLink() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "old\n".write(toFile: dir.path + "/real.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.csv", withDestinationPath: "real.csv")
+        let (s, _) = session()
+        try s.define("path", .string(dir.path + "/link.csv"))
+        #expect(s.execute("save (table x=[1]) path").succeeded)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/link.csv") == "real.csv")
+        #expect(try String(contentsOfFile: dir.path + "/real.csv", encoding: .utf8) == "x\n1.0\n")
+    }
 }
+

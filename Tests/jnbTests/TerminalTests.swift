@@ -242,5 +242,32 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(for: "\ntrue true\n"))
     }
+
+    @Test func historyThroughALinkStaysALinkAndAPipeIsLeftAlone() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A history kept elsewhere through a link (as dotfile managers do).
+        try "_HiStOrY_V2_\nold\\040line\n".write(toFile: dir.path + "/real_history", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/history", withDestinationPath: "real_history")
+        let linked = try Terminal(directory: dir, history: dir.path + "/history")
+        #expect(linked.wait(for: "jnb>"))
+        try linked.type("y = 2")
+        try linked.press("Enter")
+        #expect(linked.wait(for: "jnb> y = 2\njnb>"))
+        try linked.press("C-d")
+        #expect(linked.wait { _ in linked.hasExited })
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/history") == "real_history")
+        #expect(try String(contentsOfFile: dir.path + "/real_history", encoding: .utf8).contains("y\\040=\\0402"))
+
+        // A pipe (or a device such as /dev/null) is neither read nor replaced.
+        #expect(mkfifo(dir.path + "/pipe", 0o644) == 0)
+        let piped = try Terminal(directory: dir, history: dir.path + "/pipe")
+        #expect(piped.wait(for: "jnb>"))
+        try piped.type("print 40 + 2")
+        try piped.press("Enter")
+        #expect(piped.wait(for: "\n42\n"))
+        let type = try FileManager.default.attributesOfItem(atPath: dir.path + "/pipe")[.type] as? FileAttributeType
+        #expect(type != .typeRegular)
+    }
 }
 

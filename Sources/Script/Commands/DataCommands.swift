@@ -189,8 +189,7 @@ extension CommandTable {
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
-            try FileWriting.prepare(path)
-            try ModelFile.save(model.model, to: path)
+            try ModelFile.save(model.model, to: try FileWriting.prepare(path))
             invocation.wrote(path)
         case (.model, _):
             throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
@@ -201,7 +200,7 @@ extension CommandTable {
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
-            try JetFile.write(set, to: path) { done, total in
+            try JetFile.write(set, to: try FileWriting.prepare(path)) { done, total in
                 bar.update(done, of: total)
                 return !invocation.interruption.isRequested
             }

@@ -93,8 +93,7 @@ extension CommandTable {
     static func write(_ figure: FigureValue, to path: String, _ invocation: Invocation) throws {
         let place = invocation.span(invocation.isGiven("save") ? "save" : "file")
         do {
-            try FileWriting.prepare(path)
-            try figure.figure.write(to: URL(fileURLWithPath: path))
+            try figure.figure.write(to: URL(fileURLWithPath: try FileWriting.prepare(path)))
         } catch let error as ScriptError {
             throw ScriptError(.io, "\(invocation.spec.name): \(error.message)", at: place)
         } catch {
