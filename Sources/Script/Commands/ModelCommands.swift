@@ -139,8 +139,8 @@ extension CommandTable {
                     bar.update(done, suffix: "epoch \(progress.epoch)/\(progress.epochs) loss \(Format.number(progress.trainLoss))")
                 case .epoch:
                     var line = "epoch \(String(repeating: " ", count: epochWidth - String(progress.epoch).count))\(progress.epoch)/\(progress.epochs)"
-                        + "  train \(Format.number(progress.trainLoss))"
-                    if let validLoss = progress.validLoss { line += "  valid \(Format.number(validLoss))" }
+                        + "  train \(NumberFormat.loss(progress.trainLoss))"
+                    if let validLoss = progress.validLoss { line += "  valid \(NumberFormat.loss(validLoss))" }
                     invocation.print(line + "  " + NumberFormat.duration(progress.secondsElapsed - elapsedAtLastEpoch))
                     elapsedAtLastEpoch = progress.secondsElapsed
                 }

@@ -10,6 +10,11 @@ public enum NumberFormat {
         return String(format: "%.6g", value)
     }
 
+    /// Four significant digits, trailing zeros kept, so losses line up epoch after epoch.
+    public static func loss(_ value: Double) -> String {
+        String(format: "%#.4g", value)
+    }
+
     /// Seconds as `0.42 s`, `12.4 s`, `3 min 12 s`.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 10 { return String(format: "%.2f s", seconds) }
