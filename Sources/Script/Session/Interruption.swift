@@ -24,9 +24,4 @@ public final class Interruption: Sendable {
         requested.store(false, ordering: .sequentiallyConsistent)
         requests.store(0, ordering: .sequentiallyConsistent)
     }
-
-    /// Throws the interruption error when a stop has been requested; call at safe points.
-    public func check(_ what: @autoclosure () -> String = "interrupted") throws(ScriptError) {
-        if isRequested { throw ScriptError(.interrupted, what()) }
-    }
 }
