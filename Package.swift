@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "ModelFile", "JetData", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "JetData", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], exclude: ["Scripts"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
         .testTarget(name: "jnbTests", dependencies: ["jnb", "TestSupport"]),

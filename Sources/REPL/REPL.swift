@@ -1,2 +1,44 @@
 import Script
-import CEditLine
+
+/// The read–eval–print loop: reads lines (with a continuation prompt while brackets, quotes
+/// or a trailing `\` are open), runs each complete input in the session, shows errors with a
+/// caret, and keeps going until Ctrl-D or `quit`.
+public final class REPL {
+    public static let prompt = "jnb> "
+    public static let continuationPrompt = "...> "
+
+    private let session: Session
+    private let reader: LineReader
+
+    public init(session: Session, reader: LineReader) {
+        self.session = session
+        self.reader = reader
+    }
+
+    /// Runs until the end of input or `quit`; returns the exit status (0, or what `quit` asked).
+    public func run() -> Int32 {
+        var pending: [String] = []
+        while true {
+            switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            case .endOfInput:
+                return 0
+            case .interrupted:
+                pending = []
+            case .line(let line):
+                if !line.allSatisfy(\.isWhitespace) { reader.addToHistory(line) }
+                pending.append(line)
+                let source = pending.joined(separator: "\n")
+                if Session.needsMoreInput(source) { continue }
+                pending = []
+                guard !source.allSatisfy(\.isWhitespace) else { continue }
+                let result = session.execute(source)
+                if let error = result.error {
+                    // The terminal has echoed ^C without a line end.
+                    if error.category == .interrupted { session.output.error("") }
+                    session.output.error(Session.diagnostic(error, source: source))
+                }
+                if let status = session.quitStatus { return status }
+            }
+        }
+    }
+}

@@ -1,12 +1,96 @@
 import ArgumentParser
+import Foundation
+import Notebook
+import REPL
+import Script
 
 @main
 struct JNB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jnb",
         abstract: "jet notebook: jet images, autoencoders and anomaly detection",
-        version: "0.1.0"
-    )
+        usage: """
+            jnb [--set <name=value> ...]                 the jnb> prompt
+            jnb -c <statements> [--set <name=value> ...]  run statements and exit
+            jnb run <file.jnb> [options]                 replay a notebook
+            """,
+        discussion: """
+            Without arguments jnb starts the jnb> prompt; when standard input is not a terminal \
+            it reads it as a script (jnb < analysis.jnb). Type help at the prompt for the commands.
 
-    mutating func run() throws {}
+            Exit status: 0 success, 64 wrong usage, 65 the input is not a valid program, \
+            70 a command failed, 74 a file could not be read or written, 130 interrupted.
+            """,
+        subcommands: [Run.self])
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements and exit.", valueName: "statements"))
+    var statements: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable first (repeatable); the value is a number, true/false, or text.", valueName: "name=value"))
+    var definitions: [String] = []
+
+    @Flag(help: "Show the version and the BLAS library training uses.")
+    var version = false
+
+    @Flag(name: .customLong("command-reference"), help: .hidden)
+    var commandReference = false
+
+    func run() throws {
+        if version {
+            print(Version.text)
+            print(Libraries.blas)
+            return
+        }
+        if commandReference {
+            print(HelpText.markdownReference(.standard), terminator: "")
+            return
+        }
+        let output = StandardStreams()
+        let session = Session(output: output)
+        try Definitions.apply(definitions, to: session)
+        InterruptSignal.install(session.interruption)
+
+        if let statements {
+            throw ExitCode(Self.execute(statements, origin: .interactive, in: session))
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            let text: String
+            do {
+                text = try SourceFile.decode(FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>")
+            } catch {
+                output.error("error: " + error.description)
+                throw ExitCode(error.exitCode)
+            }
+            throw ExitCode(Self.execute(text, origin: SourceOrigin(file: "<stdin>"), in: session))
+        }
+        output.write("\(Version.text) — type help for the commands, help NAME for one of them, Ctrl-D to leave")
+        let reader = EditLineReader(interruption: session.interruption) { session.completions(before: $0) }
+        let status = REPL(session: session, reader: reader).run()
+        throw ExitCode(status)
+    }
+
+    /// Runs a whole script, shows its error (if any) and returns the exit status.
+    static func execute(_ source: String, origin: SourceOrigin, in session: Session) -> Int32 {
+        let result = session.execute(source, origin: origin)
+        if let error = result.error {
+            session.output.error(Session.diagnostic(error, source: source, origin: origin))
+        }
+        return session.quitStatus ?? result.exitCode
+    }
+}
+
+/// `--set name=value`, shared by the prompt, `-c` and `run`.
+enum Definitions {
+    static func apply(_ definitions: [String], to session: Session) throws {
+        for definition in definitions {
+            guard let equals = definition.firstIndex(of: "=") else {
+                throw ValidationError("--set expects name=value, got '\(definition)'")
+            }
+            do {
+                try session.define(String(definition[..<equals]), literal: String(definition[definition.index(after: equals)...]))
+            } catch {
+                throw ValidationError("--set \(definition): \(error.message)")
+            }
+        }
+    }
 }

@@ -1,0 +1,152 @@
+import Foundation
+import Script
+
+/// Splits a `.jnb` text into cells at its `# %%` lines:
+///
+///     # %% [markdown]
+///     # # Processing jet images
+///     # %% train allow_error=true timeout=600
+///     fit ae parts.train epochs=30
+///
+/// A marker line holds `# %%`, then any of: a name (the words that are not options),
+/// `[markdown]`, and options `allow_error=true|false`, `skip=true|false`, `timeout=SECONDS`.
+/// Unknown options are warnings; a known option with a bad value is an error.
+public enum NotebookReader {
+    public static func read(_ path: String) throws(ScriptError) -> NotebookDocument {
+        try parse(try SourceFile.read(path), file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ScriptError) -> NotebookDocument {
+        // Split on scalars: in Swift "\r\n" is one Character, which a split on "\n" would miss.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line[...]))
+        }
+        if lines.last == "" { lines.removeLast() }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+
+        var document = NotebookDocument(file: file, cells: [], warnings: [])
+        var marker: (line: Int, name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions)?
+        var body: [String] = []
+        var bodyStart = 1
+        var codeNumber = 0
+
+        func finish() {
+            let kind = marker?.kind ?? .code
+            if marker == nil {
+                // Text before the first marker is a cell only if it holds code.
+                let code = body.contains { line in
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+                }
+                guard code else { return }
+            }
+            if kind == .code { codeNumber += 1 }
+            let source = kind == .markdown ? body.map(markdownLine).joined(separator: "\n") : body.joined(separator: "\n")
+            document.cells.append(NotebookDocument.Cell(
+                number: kind == .code ? codeNumber : 0, name: marker?.name, kind: kind,
+                options: marker?.options ?? CellOptions(), source: source,
+                markerLine: marker?.line ?? 0, firstLine: bodyStart))
+        }
+
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            guard isMarker(line) else {
+                body.append(line)
+                continue
+            }
+            finish()
+            let parsed = try parseMarker(line, line: number, file: file)
+            document.warnings += parsed.warnings
+            marker = (number, parsed.name, parsed.kind, parsed.options)
+            body = []
+            bodyStart = number + 1
+        }
+        finish()
+        return document
+    }
+
+    /// `# %%` at the start of a line (after optional spaces), followed by the end of the line
+    /// or a space.
+    static func isMarker(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix("# %%") else { return false }
+        let rest = trimmed.dropFirst(4)
+        return rest.isEmpty || rest.first == " " || rest.first == "\t"
+    }
+
+    /// A markdown cell's line without its comment mark: `# text` → `text`, `#` → empty.
+    private static func markdownLine(_ line: String) -> String {
+        if line.hasPrefix("# ") { return String(line.dropFirst(2)) }
+        if line.hasPrefix("#") { return String(line.dropFirst()) }
+        return line
+    }
+
+    private static func parseMarker(_ line: String, line number: Int, file: String) throws(ScriptError)
+        -> (name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions, warnings: [NotebookDocument.Warning]) {
+        let afterMarker = line.drop { $0 == " " || $0 == "\t" }.dropFirst(4)
+        let column0 = line.count - afterMarker.count
+        var words: [String] = []
+        var kind = NotebookDocument.Cell.Kind.code
+        var options = CellOptions()
+        var warnings: [NotebookDocument.Warning] = []
+        for (word, column) in tokens(String(afterMarker), offset: column0) {
+            if word.hasPrefix("[") && word.hasSuffix("]") {
+                let type = word.dropFirst().dropLast().lowercased()
+                if type == "markdown" || type == "md" {
+                    kind = .markdown
+                } else {
+                    warnings.append(.init(line: number, message: "unknown cell type \(word) (known: [markdown]); the cell is code", file: file))
+                }
+            } else if let equals = word.firstIndex(of: "=") {
+                let key = String(word[..<equals])
+                var value = String(word[word.index(after: equals)...])
+                if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q {
+                    value = String(value.dropFirst().dropLast())
+                }
+                let span = SourceSpan(file: file, line: number, column: column + 1, length: word.count)
+                switch key {
+                case "allow_error": options.allowError = try bool(value, key, span)
+                case "skip": options.skip = try bool(value, key, span)
+                case "timeout":
+                    guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
+                        throw ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got '\(value)'", at: span)
+                    }
+                    options.timeout = seconds
+                default:
+                    warnings.append(.init(line: number, message: "unknown cell option '\(key)' ignored (known: \(CellOptions.known.joined(separator: ", ")))", file: file))
+                }
+            } else {
+                words.append(word)
+            }
+        }
+        return (words.isEmpty ? nil : words.joined(separator: " "), kind, options, warnings)
+    }
+
+    private static func bool(_ value: String, _ key: String, _ span: SourceSpan) throws(ScriptError) -> Bool {
+        switch value {
+        case "true": return true
+        case "false": return false
+        default: throw ScriptError(.syntax, "cell option \(key) must be true or false, got '\(value)'", at: span)
+        }
+    }
+
+    /// Words separated by spaces, with quoted values kept whole; each with its 0-based column.
+    private static func tokens(_ text: String, offset: Int) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        var current = ""
+        var start = 0
+        var quote: Character?
+        for (i, c) in text.enumerated() {
+            if quote == nil, c == " " || c == "\t" {
+                if !current.isEmpty { result.append((current, offset + start)) }
+                current = ""
+                continue
+            }
+            if current.isEmpty { start = i }
+            if c == "\"" || c == "'" { quote = quote == nil ? c : (quote == c ? nil : quote) }
+            current.append(c)
+        }
+        if !current.isEmpty { result.append((current, offset + start)) }
+        return result
+    }
+}

@@ -1,0 +1,262 @@
+import Dispatch
+import Foundation
+import Script
+import Synchronization
+
+/// What to run and how: `jnb run` options.
+public struct ReplayOptions: Sendable {
+    /// Run every cell and report all failures (still exiting non-zero).
+    public var continueAfterFailure = false
+    /// Only these cells (names or code-cell numbers), in file order.
+    public var cells: [String]?
+    /// From this cell (name or number) to the end.
+    public var from: String?
+
+    public init(continueAfterFailure: Bool = false, cells: [String]? = nil, from: String? = nil) {
+        self.continueAfterFailure = continueAfterFailure
+        self.cells = cells
+        self.from = from
+    }
+}
+
+/// How one cell went.
+public struct CellResult: Sendable {
+    public enum Status: String, Sendable {
+        case ok
+        case failed
+        /// Failed in a cell marked allow_error=true.
+        case allowedError = "allowed_error"
+        case skipped
+        /// Not selected, or after a failure that stopped the replay.
+        case notRun = "not_run"
+    }
+
+    public var cell: NotebookDocument.Cell
+    public var status: Status
+    public var seconds: Double
+    /// Everything the cell printed, and its error message with the caret, as on the terminal.
+    public var output: String
+    public var error: ScriptError?
+    public var filesWritten: [String]
+    /// SVG documents of figures the cell showed without saving them.
+    public var shownFigures: [String] = []
+}
+
+/// The outcome of a replay.
+public struct ReplayResult: Sendable {
+    public var document: NotebookDocument
+    public var cells: [CellResult]
+    public var seconds: Double
+    /// 0 when every cell that ran succeeded (allowed errors included), else the exit code of
+    /// the first failure (65 syntax, 70 command, 74 I/O, 130 interrupted).
+    public var exitCode: Int32
+}
+
+/// A `--cells`/`--from` value that names no cell.
+public struct CellSelectionError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var description: String
+
+    public init(description: String) {
+        self.description = description
+    }
+}
+
+/// Replays a notebook in a session: checks every cell to run before running any, then runs
+/// them in order, printing `[3/7] train` before each cell and `ok 12.4 s` or the failure with
+/// its place after it.
+public final class Replay {
+    private let session: Session
+    private let terminal: OutputSink
+
+    public init(session: Session, terminal: OutputSink) {
+        self.session = session
+        self.terminal = terminal
+    }
+
+    /// Which cells the options select, or an error naming the cell that does not exist.
+    public static func selection(_ document: NotebookDocument, _ options: ReplayOptions) throws(CellSelectionError) -> Set<Int> {
+        let code = document.codeCells
+        func find(_ key: String) throws(CellSelectionError) -> Int {
+            let trimmed = key.trimmingCharacters(in: .whitespaces)
+            if let match = code.first(where: { $0.name == trimmed }) { return match.number }
+            if let number = Int(trimmed), (1...code.count).contains(number) { return number }
+            let names = code.map { $0.name.map { "\"\($0)\"" } ?? String($0.number) }.joined(separator: ", ")
+            throw CellSelectionError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
+        }
+        var chosen = Set(code.map(\.number))
+        if let keys = options.cells {
+            chosen = []
+            for key in keys { chosen.insert(try find(key)) }
+        }
+        if let from = options.from {
+            let start = try find(from)
+            chosen = chosen.filter { $0 >= start }
+        }
+        return chosen
+    }
+
+    public func run(_ document: NotebookDocument, options: ReplayOptions = ReplayOptions()) throws(CellSelectionError) -> ReplayResult {
+        let start = ContinuousClock.now
+        let chosen = try Self.selection(document, options)
+        for warning in document.warnings { terminal.warn(warning.description) }
+
+        // Check every cell to run before running any: a typo at the end must not wait for
+        // the training at the start.
+        var invalid: [Int: ScriptError] = [:]
+        for cell in document.codeCells where chosen.contains(cell.number) && !cell.options.skip {
+            if let error = session.check(cell.source, origin: document.origin(of: cell)) {
+                invalid[cell.number] = error
+            }
+        }
+        let total = document.codeCells.filter { chosen.contains($0.number) && !$0.options.skip }.count
+        var results: [CellResult] = []
+        var stopped = false
+        var exitCode: Int32 = 0
+        var position = 0
+
+        if !invalid.isEmpty && !options.continueAfterFailure {
+            for cell in document.codeCells {
+                guard let error = invalid[cell.number] else { continue }
+                terminal.error(Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell)))
+            }
+            terminal.error("nothing ran: \(invalid.count == 1 ? "a cell has an error" : "\(invalid.count) cells have errors") that \(invalid.count == 1 ? "stops" : "stop") the notebook before it starts")
+            exitCode = 65
+            stopped = true
+        }
+
+        for cell in document.cells {
+            guard cell.kind == .code else {
+                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
+                continue
+            }
+            guard chosen.contains(cell.number), !stopped else {
+                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
+                continue
+            }
+            if cell.options.skip {
+                terminal.write("[-/\(total)] \(cell.label) skipped (skip=true)")
+                results.append(CellResult(cell: cell, status: .skipped, seconds: 0, output: "", error: nil, filesWritten: []))
+                continue
+            }
+            position += 1
+            terminal.write("[\(position)/\(total)] \(cell.label)")
+            let result = invalid[cell.number].map { error in
+                let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
+                terminal.error(text)
+                return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n", error: error, filesWritten: [])
+            } ?? runCell(cell, in: document)
+            results.append(result)
+            switch result.status {
+            case .ok:
+                terminal.write("ok \(Self.duration(result.seconds))")
+            case .allowedError:
+                terminal.write("failed as allowed (allow_error=true) \(Self.duration(result.seconds))  \(Self.place(result.error, cell, document))")
+            case .failed:
+                terminal.error("failed \(Self.duration(result.seconds))  \(Self.place(result.error, cell, document))")
+                if exitCode == 0 { exitCode = result.error?.exitCode ?? 70 }
+                if !options.continueAfterFailure || result.error?.category == .interrupted { stopped = true }
+            case .skipped, .notRun:
+                break
+            }
+            if session.quitStatus != nil { stopped = true }
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let result = ReplayResult(document: document, cells: results, seconds: seconds, exitCode: exitCode)
+        terminal.write(Self.summaryLine(result))
+        return result
+    }
+
+    /// Runs one cell with its output going both to the terminal and into the result, and its
+    /// timeout (if any) armed.
+    private func runCell(_ cell: NotebookDocument.Cell, in document: NotebookDocument) -> CellResult {
+        let capture = CapturedOutput()
+        let previous = session.output
+        session.output = TeeOutput(terminal, capture)
+        defer { session.output = previous }
+        let timer = cell.options.timeout.map { CellTimer(seconds: $0, interruption: session.interruption) }
+        let origin = document.origin(of: cell)
+        let execution = session.execute(cell.source, origin: origin)
+        timer?.cancel()
+        var error = execution.error
+        if let timer, timer.fired, error?.category == .interrupted {
+            error = ScriptError(.interrupted, "the cell ran longer than its timeout of \(NumberFormat.duration(cell.options.timeout ?? 0)) and was stopped",
+                                at: error?.span)
+        }
+        if let error {
+            session.output.error(Session.diagnostic(error, source: cell.source, origin: origin))
+        }
+        let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
+        return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text, error: error,
+                          filesWritten: execution.filesWritten, shownFigures: capture.figures)
+    }
+
+    /// `train.jnb:18 (cell "train")`: where a failed cell failed.
+    static func place(_ error: ScriptError?, _ cell: NotebookDocument.Cell, _ document: NotebookDocument) -> String {
+        if let span = error?.span, span.file == document.file { return span.cellDescription }
+        return "\(document.file):\(cell.markerLine) (cell \"\(cell.label)\")"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        NumberFormat.duration(seconds)
+    }
+
+    static func summaryLine(_ result: ReplayResult) -> String {
+        let code = result.cells.filter { $0.cell.kind == .code }
+        var parts: [String] = []
+        for status in [CellResult.Status.ok, .allowedError, .failed, .skipped, .notRun] {
+            let count = code.filter { $0.status == status }.count
+            guard count > 0 else { continue }
+            let word = switch status {
+            case .ok: "ok"
+            case .allowedError: "failed as allowed"
+            case .failed: "failed"
+            case .skipped: "skipped"
+            case .notRun: "not run"
+            }
+            parts.append("\(count) \(word)")
+        }
+        return "\(result.document.file): \(code.count) code cell\(code.count == 1 ? "" : "s"): \(parts.joined(separator: ", ")) in \(duration(result.seconds))"
+    }
+}
+
+/// Sends output to two sinks: the terminal and a cell's capture.
+final class TeeOutput: OutputSink {
+    private let first: OutputSink
+    private let second: OutputSink
+
+    init(_ first: OutputSink, _ second: OutputSink) {
+        self.first = first
+        self.second = second
+    }
+
+    func write(_ text: String) { first.write(text); second.write(text) }
+    func warn(_ text: String) { first.warn(text); second.warn(text) }
+    func error(_ text: String) { first.error(text); second.error(text) }
+    func progress(_ line: String?) { first.progress(line); second.progress(line) }
+    func figure(_ svg: String, summary: String) { first.figure(svg, summary: summary); second.figure(svg, summary: summary) }
+}
+
+/// A cell's timeout: after `seconds`, asks the running command to stop, as Ctrl-C would.
+final class CellTimer {
+    private final class Flag: Sendable {
+        let fired = Atomic<Bool>(false)
+    }
+
+    private let source: DispatchSourceTimer
+    private let flag = Flag()
+
+    init(seconds: Double, interruption: Interruption) {
+        source = DispatchSource.makeTimerSource(queue: .global())
+        source.schedule(deadline: .now() + seconds)
+        source.setEventHandler { [flag] in
+            flag.fired.store(true, ordering: .sequentiallyConsistent)
+            interruption.request()
+        }
+        source.resume()
+    }
+
+    var fired: Bool { flag.fired.load(ordering: .sequentiallyConsistent) }
+
+    func cancel() { source.cancel() }
+}

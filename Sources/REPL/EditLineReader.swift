@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CEditLine
+import Foundation
+import Script
+
+/// Line editing on a terminal with libedit's readline interface: emacs keys, Ctrl-R history
+/// search, tab completion from the session, and a history file capped at `historyLimit`
+/// entries. The cap uses `stifle_history` (libedit's `history_truncate_file` breaks its own
+/// file format), and each save goes to a temporary file renamed over the old one.
+///
+/// libedit keeps one editor per process, so there is at most one of these.
+public final class EditLineReader: LineReader {
+    public let historyPath: String
+    public let historyLimit: Int
+    private let interruption: Interruption
+
+    /// The history file: `$JNB_HISTORY` if set, else `~/.jnb_history`.
+    public static var defaultHistoryPath: String {
+        if let path = ProcessInfo.processInfo.environment["JNB_HISTORY"], !path.isEmpty { return path }
+        return NSString(string: "~/.jnb_history").expandingTildeInPath
+    }
+
+    /// `completer` lists candidates for the text before the cursor (usually
+    /// `session.completions(before:)`). `interruption` is the flag SIGINT sets (see
+    /// `InterruptSignal`); at the prompt it clears the line.
+    public init(historyPath: String = EditLineReader.defaultHistoryPath, historyLimit: Int = 2000,
+                interruption: Interruption, completer: @escaping (String) -> Completions) {
+        self.historyPath = historyPath
+        self.historyLimit = historyLimit
+        self.interruption = interruption
+        EditLineState.completer = completer
+        EditLineState.interruption = interruption
+
+        // jnb's own SIGINT handler stays in charge; libedit installs none.
+        jnb_rl_configure(EditLineState.name, EditLineState.wordBreaks, EditLineState.getCharacter, EditLineState.complete)
+        using_history()
+        stifle_history(Int32(historyLimit))
+        // Only a regular file (or a link to one) is read: opening a pipe would wait forever.
+        let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: historyPath)).map {
+            $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: historyPath).deletingLastPathComponent().appendingPathComponent($0).path
+        } ?? historyPath
+        if (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType == .typeRegular {
+            _ = read_history(resolved)
+        }
+    }
+
+    public func readLine(prompt: String) -> LineInput {
+        EditLineState.interruptedAtPrompt = false
+        interruption.clear()
+        let raw = readline(prompt)
+        defer { free(raw) }
+        if EditLineState.interruptedAtPrompt {
+            interruption.clear()
+            return .interrupted
+        }
+        guard let raw else { return .endOfInput }
+        return .line(String(cString: raw))
+    }
+
+    public func addToHistory(_ line: String) {
+        add_history(line)
+        save()
+    }
+
+    /// Writes the (stifled) history to a temporary file and renames it over the history file
+    /// (the file a symbolic link points to). A history that cannot be saved, or a history path
+    /// that is not a regular file (JNB_HISTORY=/dev/null), is not worth interrupting the session
+    /// for: nothing is written.
+    private func save() {
+        guard let target = try? FileWriting.prepare(historyPath) else { return }
+        let temporary = target + ".\(getpid()).tmp"
+        guard write_history(temporary) == 0 else {
+            unlink(temporary)
+            return
+        }
+        if rename(temporary, target) != 0 { unlink(temporary) }
+    }
+}
+
+/// What libedit's C callbacks need; they cannot capture context, so it lives here. Used only
+/// from the thread that reads lines.
+private enum EditLineState {
+    nonisolated(unsafe) static var completer: ((String) -> Completions)?
+    nonisolated(unsafe) static var interruption: Interruption?
+    nonisolated(unsafe) static var interruptedAtPrompt = false
+    /// Allocated once and never freed: libedit keeps pointers to them.
+    nonisolated(unsafe) static let name: UnsafeMutablePointer<CChar>? = strdup("jnb")
+    nonisolated(unsafe) static let wordBreaks: UnsafeMutablePointer<CChar>? = strdup(Completions.wordBreakCharacters)
+
+    /// Reads one character, a whole UTF-8 sequence (libedit stores wide characters). Ctrl-C
+    /// ends the line, and `readLine` drops it.
+    static let getCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
+        let fd = stream.map { fileno($0) } ?? STDIN_FILENO
+        guard let lead = readByte(fd) else { return EOF }
+        // An interruption, or ^C arriving as a character (a terminal without ISIG).
+        guard lead != interruptByte, lead != 3 else {
+            interruptedAtPrompt = true
+            return 10
+        }
+        let extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
+        guard extra > 0 else { return lead }
+        var scalar = UInt32(lead) & (0x3F >> UInt32(extra))
+        for _ in 0..<extra {
+            guard let next = readByte(fd), next != interruptByte else { return 0xFFFD }
+            scalar = (scalar << 6) | (UInt32(next) & 0x3F)
+        }
+        return Int32(bitPattern: scalar)
+    }
+
+    private static let interruptByte: Int32 = -2
+
+    /// One byte, `interruptByte` when Ctrl-C arrived while waiting, nil at the end of input.
+    private static func readByte(_ fd: Int32) -> Int32? {
+        var byte: UInt8 = 0
+        while true {
+            // Ctrl-C may have come while libedit was busy rather than waiting in read().
+            if interruption?.isRequested ?? false {
+                interruption?.clear()
+                return interruptByte
+            }
+            let n = read(fd, &byte, 1)
+            if n == 1 { return Int32(byte) }
+            if n == 0 { return nil }
+            guard errno == EINTR else { return nil }
+            if interruption?.isRequested ?? false {
+                interruption?.clear()
+                return interruptByte
+            }
+        }
+    }
+
+    /// libedit's completion hook: candidates from the session, as a malloc'd, NULL-ended
+    /// array whose first entry replaces the word (the candidates' common prefix).
+    static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
+        jnb_rl_completion_done(0)
+        guard let completer, let buffer = jnb_rl_line_buffer() else { return nil }
+        let word = text.map { String(cString: $0) } ?? ""
+        // `end` counts characters, not bytes.
+        let prefix = String(String.UnicodeScalarView(String(cString: buffer).unicodeScalars.prefix(Int(end))))
+        let found = completer(prefix)
+        // libedit replaces `word`; the session's candidates replace `found.replacing`, which
+        // ends with `word` and may be longer (a path with a space).
+        let extra = max(found.replacing.count - word.count, 0)
+        let candidates = found.candidates.map { String($0.dropFirst(extra)) }
+        guard let first = candidates.first else { return nil }
+        var common = first
+        for candidate in candidates.dropFirst() {
+            common = String(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
+        }
+        jnb_rl_completion_done(Int32(found.suffixAfterSingleCandidate.unicodeScalars.first?.value ?? 0))
+        let entries = [common] + (candidates.count > 1 ? candidates : [])
+        guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
+            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
+        for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }
+        array[entries.count] = nil
+        return array
+    }
+}

@@ -1,0 +1,168 @@
+import Analysis
+
+/// Commands that measure: residuals, confusion, roc, scan, table.
+extension CommandTable {
+    static let analysisCommands: [CommandSpec] = [
+        CommandSpec(
+            "residuals", group: .analysis,
+            summary: "Relative residuals (input − output)/input of a quantity",
+            details: "Returns a column; printing it shows μ ± σ/√N and σ ± σ/√(2N). 2σ is the thesis's \"reconstruction error for 95 % of the data\". Jets with input 0 give no finite residual and are left out of the statistics.",
+            parameters: [
+                .positional("input", .column, help: "the quantity for the input jets, e.g. mass(bg)"),
+                .positional("output", .column, help: "the same quantity for the reconstructed jets, e.g. mass(out)"),
+            ],
+            examples: ["r = residuals mass(bg) mass(out)", "print 2 * r.std"],
+            run: residuals),
+        CommandSpec(
+            "confusion", group: .analysis,
+            summary: "Confusion matrix of an anomaly threshold on a score",
+            details: "Jets scoring above the threshold are called anomalous. Without threshold=, the threshold of best accuracy is used. The scores are the model's reconstruction losses on the jets, or columns of scores given directly.",
+            parameters: [
+                .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
+                Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
+                Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
+                .keyword("threshold", .number, help: "score above which a jet is called anomalous"),
+                .saveFigure,
+            ],
+            examples: ["confusion ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/confusion.svg\"",
+                       "c = confusion normal=bg.tau_21 anomalous=sig.tau_21 threshold=0.5"],
+            run: confusion),
+        CommandSpec(
+            "roc", group: .analysis,
+            summary: "ROC curve and AUC of a score that should be higher for anomalous jets",
+            details: "Returns a ROC curve (members auc, tpr, fpr, thresholds, accuracy, best). An AUC below 0.5 means the anomalous jets score lower, as the thesis found for W jets and a QCD-trained autoencoder.",
+            parameters: [
+                .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
+                Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
+                Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
+                .saveFigure,
+            ],
+            examples: ["r = roc ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/roc.svg\"", "print r.auc"],
+            run: roc),
+        CommandSpec(
+            "scan", group: .analysis,
+            summary: "Accuracy and the true and false positive rates against the threshold",
+            details: "Returns a table with one row per threshold, spread along the ROC curve, always including the threshold of best accuracy.",
+            parameters: [
+                .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
+                Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
+                Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
+                .keyword("steps", .integer(minimum: 2, maximum: nil), default: .number(50), help: "number of thresholds"),
+                .saveFigure,
+            ],
+            examples: ["s = scan ae normal=parts.valid anomalous=sig save=\"figures/accuracy.svg\""],
+            run: scan),
+        CommandSpec(
+            "table", group: .analysis,
+            summary: "A table from named columns, lists or single values",
+            details: "Each NAME=VALUE is a column; lists and columns must have the same length, single values fill every row. save TABLE \"file.csv\" writes it.",
+            parameters: [.keyword("title", .string, default: .string(""), help: "a title printed above the table")],
+            extraKeywords: .any,
+            examples: ["table setup=[1, 2, 3] m=[r1.std, r2.std, r3.std] title=\"2σ of the m residual\""],
+            run: table),
+    ]
+
+    private static func residuals(_ invocation: Invocation) throws -> Value {
+        let input = try invocation.column("input"), output = try invocation.column("output")
+        guard input.count == output.count else {
+            throw invocation.failure("input has \(Format.count(input.count)) values but output has \(Format.count(output.count)); they must be the same jets",
+                                     argument: "output")
+        }
+        let quantity = input.name.replacingOccurrences(of: " [GeV]", with: "")
+        let result = Residuals(input: input.values, output: output.values)
+        return .column(Column(name: "(in − out)/in of \(quantity)", values: result.values))
+    }
+
+    /// The scores and labels `confusion`, `roc` and `scan` work on, anomalous first: the
+    /// model's reconstruction losses on jet sets, or score columns given directly.
+    private static func scores(_ invocation: Invocation) throws -> (scores: [Double], anomalous: [Bool]) {
+        let model = invocation.isGiven("model") ? try model(invocation, "model") : nil
+        var columns: [Column] = []
+        for name in ["anomalous", "normal"] {
+            switch (invocation.value(name), model) {
+            case (.column(let column)?, _):
+                columns.append(column)
+            case (.jets(let set)?, let model?):
+                columns.append(Column(name: "loss", floats: try losses(model, set)))
+            case (.jets?, nil):
+                throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)
+            default:
+                throw invocation.failure("\(name)= must be a jet set (with a model first) or a column of scores; got \(invocation.value(name)?.typeWithArticle ?? "nothing")",
+                                         argument: name)
+            }
+        }
+        return (columns[0].values + columns[1].values,
+                [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count))
+    }
+
+    private static func confusion(_ invocation: Invocation) throws -> Value {
+        let (scores, anomalous) = try scores(invocation)
+        let matrix: ConfusionMatrix
+        if let threshold = try invocation.optionalNumber("threshold") {
+            matrix = try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: threshold)
+        } else {
+            let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+            matrix = curve.confusion(at: curve.bestAccuracyIndex)
+        }
+        try saveFigureIfAsked(confusionFigure(matrix), summary: "confusion matrix", invocation)
+        return .confusion(matrix)
+    }
+
+    private static func roc(_ invocation: Invocation) throws -> Value {
+        let (scores, anomalous) = try scores(invocation)
+        let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+        try saveFigureIfAsked(rocFigure(curve), summary: "ROC curve", invocation)
+        return .roc(curve)
+    }
+
+    private static func scan(_ invocation: Invocation) throws -> Value {
+        let (scores, anomalous) = try scores(invocation)
+        let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+        let best = curve.bestAccuracyIndex
+        let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
+        try saveFigureIfAsked(scanFigure(curve, points: points), summary: "threshold scan", invocation)
+        let rows = points.map { i -> [Table.Cell] in
+            let matrix = curve.confusion(at: i)
+            return [.number(matrix.threshold), .number(matrix.accuracy), .number(matrix.truePositiveRate), .number(matrix.falsePositiveRate)]
+        }
+        return .table(Table(title: "threshold scan (best accuracy \(Format.number(curve.accuracy[best])) at \(NumberFormat.plain(curve.thresholds[best])))",
+                            columns: ["threshold", "accuracy", "tpr", "fpr"], rows: rows))
+    }
+
+    private static func table(_ invocation: Invocation) throws -> Value {
+        guard !invocation.extraKeywords.isEmpty else {
+            throw invocation.failure("give at least one column as NAME=VALUE, e.g. table setup=[1, 2, 3]")
+        }
+        var columns: [(name: String, cells: [Table.Cell]?, scalar: Table.Cell?, span: SourceSpan)] = []
+        for (name, value, span) in invocation.extraKeywords {
+            switch value {
+            case .number, .string, .bool:
+                columns.append((name, nil, try cell(value, name, span), span))
+            case .column(let c):
+                columns.append((name, c.values.map { .number($0) }, nil, span))
+            case .list(let items):
+                var cells: [Table.Cell] = []
+                for item in items { cells.append(try cell(item, name, span)) }
+                columns.append((name, cells, nil, span))
+            default:
+                throw ScriptError.runtime("table: column '\(name)' is \(value.typeWithArticle); give a number, text, a list or a column", at: span)
+            }
+        }
+        let rows = columns.compactMap { $0.cells?.count }.first ?? 1
+        if let bad = columns.first(where: { ($0.cells?.count ?? rows) != rows }) {
+            throw ScriptError.runtime("table: column '\(bad.name)' has \(bad.cells?.count ?? 0) entries, the first list has \(rows)", at: bad.span)
+        }
+        return .table(Table(title: try invocation.string("title"), columns: columns.map(\.name), rows: (0..<rows).map { r in
+            columns.map { $0.cells?[r] ?? $0.scalar ?? .text("") }
+        }))
+    }
+
+    private static func cell(_ value: Value, _ column: String, _ span: SourceSpan) throws(ScriptError) -> Table.Cell {
+        switch value {
+        case .number(let x): return .number(x)
+        case .string(let s): return .text(s)
+        case .bool(let b): return .text(b ? "true" : "false")
+        default: throw ScriptError.runtime("table: column '\(column)' holds \(value.typeWithArticle); table cells are numbers or text", at: span)
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import Analysis
+import Foundation
+import HDF5
+import JetData
+import ModelFile
+import Simulator
+
+/// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
+extension CommandTable {
+    static let dataCommands: [CommandSpec] = [
+        CommandSpec(
+            "load", group: .data,
+            summary: "Read a jet file (HDF5, the public jet-image schema) or a model file",
+            details: "A jet file gives a jet set: images and jet variables as stored (pixel = pT in GeV), the schema checked; Ctrl-C stops the read. A model file written by save gives the model with its training history.",
+            parameters: [
+                .positional("file", .path(["h5", "hdf5"]), help: "the HDF5 file"),
+                .keyword("rows", .range, help: "read only these rows, e.g. rows=0:100000"),
+            ],
+            examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000", "ae = load \"models/setup3.h5\""],
+            run: load),
+        CommandSpec(
+            "save", group: .data,
+            summary: "Write a value to a file, in the format its extension names",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written.",
+            parameters: [
+                .positional("value", .any, help: "what to write"),
+                .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
+            ],
+            examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
+            run: save),
+        CommandSpec(
+            "simulate", group: .data,
+            summary: "Make jets with the built-in simulator",
+            details: "Returns a jet set of simulated W (signal) and QCD (background) jets that pass the public file's selection, in its schema; the same seed gives the same jets on any number of threads. The physics knobs (docs/SIMULATOR.md) change the model; Ctrl-C stops it.",
+            parameters: [
+                .keyword("n", .integer(minimum: 1, maximum: nil), default: .number(10_000), help: "number of jets"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "random seed"),
+                .keyword("signal_fraction", .numberIn(0...1), default: .number(0.5), help: "share of W (signal) jets"),
+                .keyword("threads", .integer(minimum: 1, maximum: 64), help: "worker threads (default: every core); the jets do not depend on it"),
+            ] + PhysicsParameters.knobs.map { knob in
+                .knob(knob.name, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
+            },
+            examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
+            run: simulate),
+        CommandSpec(
+            "select", group: .data,
+            summary: "Pick jets: signal or background, by a mask, or the first n",
+            details: "Returns a view of the set (no images are copied). Conditions combine: all must hold.",
+            parameters: [
+                .positional("jets", .jets, help: "the jets to choose from"),
+                .keyword("signal", .integer(minimum: 0, maximum: 1), help: "1 for signal (W) jets, 0 for background (QCD)"),
+                .keyword("where", .mask, help: "a mask such as jets.jet_mass > 60 (one entry per jet)"),
+                .keyword("n", .integer(minimum: 0, maximum: nil), help: "keep at most the first n of the chosen jets"),
+            ],
+            examples: ["bg = select jets signal=0", "heavy = select jets where=(jets.jet_mass > 80) n=1000"],
+            run: select),
+        CommandSpec(
+            "split", group: .data,
+            summary: "Split jets at random into training and validation (and test) parts",
+            details: "Returns a split with parts train and valid (and test when test= is given): views of the same jets, shuffled with the seed. valid gets what train and test leave.",
+            parameters: [
+                .positional("jets", .jets, help: "the jets to split"),
+                .keyword("train", .fraction, default: .number(0.8), help: "fraction for training"),
+                .keyword("test", .fraction, help: "fraction for a test part"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the shuffle"),
+            ],
+            examples: ["parts = split bg train=0.8 seed=42", "parts = split bg train=0.7 test=0.1 seed=1"],
+            run: split),
+        CommandSpec(
+            "mass", group: .data,
+            summary: "Jet mass m computed from each image",
+            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV (m² < 0, possible for network outputs, gives 0).",
+            parameters: [.positional("jets", .jets, help: "the jets")],
+            examples: ["hist mass(bg) mass(out) bins=100"],
+            run: { invocation in
+                .column(Column(name: "m [GeV]", values: ImageKinematics.masses(try invocation.jets("jets"))))
+            }),
+        CommandSpec(
+            "pt", group: .data,
+            summary: "Jet transverse momentum pT computed from each image",
+            details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
+            parameters: [.positional("jets", .jets, help: "the jets")],
+            examples: ["scatter pt(jets) jets.jet_pt"],
+            run: { invocation in
+                .column(Column(name: "pT [GeV]", values: ImageKinematics.transverseMomenta(try invocation.jets("jets"))))
+            }),
+    ]
+
+    private static func load(_ invocation: Invocation) throws -> Value {
+        let path = try invocation.string("file")
+        if let model = try modelFile(path, invocation) {
+            guard !invocation.isGiven("rows") else {
+                throw invocation.failure("\(path) is a model file; rows= reads part of a jet file", argument: "rows")
+            }
+            return .model(model)
+        }
+        var rows: Range<Int>?
+        if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
+        let bar = invocation.progress("load", total: rows?.count ?? 1, unit: "jets")
+        defer { bar.finish() }
+        let set = try JetFile.read(path, rows: rows) { done, total in
+            bar.update(done, of: total)
+            return !invocation.interruption.isRequested
+        }
+        return .jets(set)
+    }
+
+    private static func simulate(_ invocation: Invocation) throws -> Value {
+        var physics = PhysicsParameters()
+        for knob in PhysicsParameters.knobs {
+            physics[keyPath: knob.keyPath] = try invocation.number(knob.name)
+        }
+        let n = try invocation.integer("n")
+        let threads = try invocation.optionalNumber("threads").map { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
+                                          signalFraction: try invocation.number("signal_fraction"),
+                                          threads: min(max(threads, 1), 64), physics: physics)
+        let bar = invocation.progress("simulate", total: n, unit: "jets")
+        defer { bar.finish() }
+        let set = try simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
+                                   shouldStop: { invocation.interruption.isRequested })
+        return .jets(set)
+    }
+
+    /// The model in `path`, when it is a model file rather than a jet file (nil otherwise,
+    /// and for files that are neither: reading them as jets gives the better message).
+    private static func modelFile(_ path: String, _ invocation: Invocation) throws -> ModelValue? {
+        do {
+            _ = try JetFile.inspect(path)
+            return nil
+        } catch {
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+        }
+        do {
+            return ModelValue(model: try ModelFile.load(path), origin: URL(fileURLWithPath: path).lastPathComponent)
+        } catch let error as HDF5Error where error.message.hasPrefix("not a jnb model file") {
+            return nil
+        }
+    }
+
+    private static func select(_ invocation: Invocation) throws -> Value {
+        let all = try invocation.jets("jets")
+        var positions = Array(0..<all.count)
+        if let signal = try invocation.optionalNumber("signal") {
+            positions = positions.filter { all.isSignal($0) == (signal == 1) }
+        }
+        if case .column(let mask)? = invocation.value("where") {
+            guard mask.count == all.count else {
+                throw invocation.failure("the mask has \(Format.count(mask.count)) entries but the set has \(Format.count(all.count)) jets",
+                                         argument: "where")
+            }
+            positions = positions.filter { mask.values[$0] != 0 }
+        }
+        if let n = try invocation.optionalNumber("n") {
+            positions = Array(positions.prefix(Int(n)))
+        }
+        return .jets(all.subset(positions))
+    }
+
+    private static func split(_ invocation: Invocation) throws -> Value {
+        let set = try invocation.jets("jets")
+        let train = try invocation.number("train")
+        let seed = UInt64(try invocation.integer("seed"))
+        guard let test = try invocation.optionalNumber("test") else {
+            let (first, second) = try set.split(fraction: train, seed: seed)
+            return .record(Record(kind: "split", fields: [.init("train", .jets(first)), .init("valid", .jets(second))]))
+        }
+        guard train + test < 1 else {
+            throw invocation.failure("train + test must leave something for valid, got \(NumberFormat.plain(train)) + \(NumberFormat.plain(test))",
+                                     argument: "test")
+        }
+        let (first, rest) = try set.split(fraction: train, seed: seed)
+        // The rest is already shuffled; cut it in order rather than shuffling again.
+        let validCount = Int((Double(set.count) * (1 - train - test)).rounded())
+        let valid = rest.prefix(validCount)
+        let testPart = rest.subset(min(validCount, rest.count)..<rest.count)
+        return .record(Record(kind: "split", fields: [.init("train", .jets(first)), .init("valid", .jets(valid)),
+                                                      .init("test", .jets(testPart))]))
+    }
+
+    private static func save(_ invocation: Invocation) throws -> Value {
+        let path = try invocation.string("file")
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let value = invocation.value("value") else { return .nothing }
+        switch (value, ext) {
+        case (.column(let column), "csv"):
+            let table = Table(title: column.name, columns: [column.name], rows: column.values.map { [.number($0)] })
+            try write(table.csv(), to: path, invocation)
+        case (.table(let table), "csv"):
+            try write(table.csv(), to: path, invocation)
+        case (.model(let model), "h5"), (.model(let model), "hdf5"):
+            try ModelFile.save(model.model, to: try FileWriting.prepare(path))
+            invocation.wrote(path)
+        case (.model, _):
+            throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
+        case (.figure(let figure), "svg"):
+            try write(figure, to: path, invocation)
+        case (.figure, _):
+            throw invocation.failure("a figure is saved as SVG: give a file name ending in .svg", argument: "file")
+        case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
+            let bar = invocation.progress("save", total: set.count, unit: "jets")
+            defer { bar.finish() }
+            try JetFile.write(set, to: try FileWriting.prepare(path)) { done, total in
+                bar.update(done, of: total)
+                return !invocation.interruption.isRequested
+            }
+            invocation.wrote(path)
+        case (.column, _), (.table, _):
+            throw invocation.failure("\(value.typeWithArticle) is saved as CSV: give a file name ending in .csv", argument: "file")
+        case (.jets, _):
+            throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
+        default:
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns and tables (.csv), figures (.svg)",
+                                     argument: "value")
+        }
+        return .nothing
+    }
+
+    private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {
+        do {
+            try FileWriting.writeAtomically(Data(text.utf8), to: path)
+        } catch {
+            throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
+        }
+        invocation.wrote(path)
+    }
+}

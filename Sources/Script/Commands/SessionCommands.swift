@@ -1,0 +1,104 @@
+import Foundation
+
+/// Commands about the session itself: help, variables, printing, timing, running files.
+extension CommandTable {
+    static let sessionCommands: [CommandSpec] = [
+        CommandSpec(
+            "help", group: .session,
+            summary: "List the commands, or explain one command, a variable or a topic",
+            details: "help NAME shows a command's arguments with their defaults; help VARIABLE shows what a value is and its members (e.g. mean, std of a column); help syntax summarises the language.",
+            parameters: [.positional("topic", .name, .optional, help: "a command, a variable, or 'syntax'")],
+            examples: ["help", "help fit", "help syntax"],
+            run: help),
+        CommandSpec(
+            "vars", group: .session,
+            summary: "List the variables with their types and summaries",
+            run: vars),
+        CommandSpec(
+            "print", group: .session,
+            summary: "Print values (strings without quotes)",
+            parameters: [.variadic("values", .any, help: "what to print, separated by spaces")],
+            examples: ["print \"mean loss:\" l.mean", "print jets"],
+            run: { invocation in
+                invocation.print(invocation.variadic.map(\.value.description).joined(separator: " "))
+                return .nothing
+            }),
+        CommandSpec(
+            "time", group: .session,
+            summary: "Run a statement and print how long it took",
+            parameters: [Parameter("statement", .statement, .required, positional: true, help: "the statement to run")],
+            examples: ["time fit ae parts.train epochs=5", "time out = reconstruct ae bg"],
+            run: { invocation in
+                let start = ContinuousClock.now
+                let value = try invocation.interpreter.evaluate(try invocation.statement("statement"), in: invocation.transaction)
+                let elapsed = ContinuousClock.now - start
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                invocation.print("time: " + NumberFormat.duration(seconds))
+                return value
+            }),
+        CommandSpec(
+            "run", group: .session,
+            summary: "Run a script or notebook file in this session",
+            details: "The file's statements run one after another with the variables of this session; each keeps its effect even if a later one fails.",
+            parameters: [.positional("file", .path(["jnb"]), help: "the file to run")],
+            examples: ["run \"notebooks/process_jet_images.jnb\""],
+            run: { invocation in
+                try invocation.interpreter.runFile(try invocation.string("file"))
+                return .nothing
+            }),
+        CommandSpec(
+            "quit", group: .session,
+            summary: "Leave jnb (Ctrl-D does the same at the prompt)",
+            parameters: [.positional("status", .integer(minimum: 0, maximum: 255), .defaultValue(.number(0)),
+                                     help: "the exit status")],
+            run: { invocation in
+                invocation.interpreter.quitRequest = Int32(try invocation.integer("status"))
+                return .nothing
+            }),
+    ]
+
+    private static func help(_ invocation: Invocation) throws -> Value {
+        let table = invocation.interpreter.table
+        guard let topic = try invocation.optionalString("topic") else {
+            invocation.print(HelpText.overview(table))
+            return .nothing
+        }
+        if let spec = table[topic] {
+            invocation.print(HelpText.help(spec))
+        } else if topic == "syntax" {
+            invocation.print(HelpText.syntax)
+        } else if let value = invocation.interpreter.lookup(topic, in: invocation.transaction) {
+            var lines = ["\(topic) is \(value.typeWithArticle): \(value.summary)"]
+            let members = Members.members(of: value)
+            if !members.isEmpty {
+                lines.append("members:")
+                let width = members.map(\.name.count).max() ?? 0
+                lines += members.map { "  \(topic).\($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.help)" }
+            }
+            invocation.print(lines.joined(separator: "\n"))
+        } else {
+            let candidates = table.names + ["syntax"] + Array(invocation.interpreter.globals.keys)
+            throw invocation.failure("no command, variable or topic '\(topic)'\(Suggestions.didYouMean(topic, among: candidates))",
+                                     argument: "topic")
+        }
+        return .nothing
+    }
+
+    private static func vars(_ invocation: Invocation) throws -> Value {
+        let globals = invocation.interpreter.globals
+        guard !globals.isEmpty else {
+            invocation.print("no variables yet")
+            return .nothing
+        }
+        let names = globals.keys.sorted()
+        let nameWidth = names.map(\.count).max() ?? 0
+        let typeWidth = globals.values.map(\.typeName.count).max() ?? 0
+        invocation.print(names.compactMap { name in
+            globals[name].map {
+                name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                    + $0.typeName.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  " + $0.summary
+            }
+        }.joined(separator: "\n"))
+        return .nothing
+    }
+}

@@ -1,0 +1,329 @@
+import Foundation
+import JetData
+
+/// Runs statements. Each statement evaluates in a transaction whose assignments are applied
+/// only when the whole statement succeeds; commands get their arguments checked against the
+/// command table before they run.
+final class Interpreter {
+    let table: CommandTable
+    var globals: [String: Value] = [:]
+    var output: OutputSink
+    let interruption: Interruption
+    /// Files written by the statements since the session last asked.
+    var filesWritten: [String] = []
+    /// Set by `quit`: the exit status the user asked for.
+    var quitRequest: Int32?
+    /// Set by a command that stopped early at Ctrl-C but keeps what it did (a stopped `fit`
+    /// keeps its weights): thrown once its statement has been committed.
+    var stoppedEarly: ScriptError?
+    /// Files being run by `run`, innermost last, to catch a file that runs itself.
+    var runStack: [String] = []
+
+    init(table: CommandTable, output: OutputSink, interruption: Interruption) {
+        self.table = table
+        self.output = output
+        self.interruption = interruption
+    }
+
+    // MARK: Programs and statements
+
+    /// Parses and checks all of `source`, then runs it statement by statement, stopping at
+    /// the first failure (statements before it keep their effect) or at `quit`.
+    func run(_ source: String, origin: SourceOrigin) throws(ScriptError) {
+        let program = try Parser.parse(source, origin: origin, grammar: table.grammar)
+        try check(program)
+        for statement in program {
+            guard quitRequest == nil else { return }
+            if interruption.isRequested {
+                throw ScriptError(.interrupted, "interrupted; stopped before this statement", at: statement.span)
+            }
+            try execute(statement)
+        }
+    }
+
+    /// Runs one statement as a transaction and shows its value, if it has one.
+    func execute(_ statement: Statement) throws(ScriptError) {
+        let transaction = Transaction()
+        let value = try evaluate(statement, in: transaction)
+        for (name, newValue) in transaction.pending { globals[name] = newValue }
+        if let stopped = stoppedEarly {
+            stoppedEarly = nil
+            throw stopped
+        }
+        guard case .expression = statement.kind, !value.isNothing else { return }
+        if case .figure(let figure) = value {
+            output.figure(figure.svg, summary: figure.summary)
+        } else {
+            output.write(value.description)
+        }
+    }
+
+    /// The statement's value (nothing for an assignment), its assignments left in `transaction`.
+    func evaluate(_ statement: Statement, in transaction: Transaction) throws(ScriptError) -> Value {
+        switch statement.kind {
+        case .assignment(let name, let nameSpan, let expression):
+            if table[name] != nil {
+                throw ScriptError.syntax("'\(name)' is a command and cannot be a variable name; pick another name", at: nameSpan)
+            }
+            let value = try evaluate(expression, in: transaction)
+            if value.isNothing {
+                throw ScriptError.runtime("this gives no value, so there is nothing to assign to '\(name)'", at: expression.span)
+            }
+            transaction.assign(name, value)
+            return .nothing
+        case .expression(let expression):
+            return try evaluate(expression, in: transaction)
+        }
+    }
+
+    // MARK: Expressions
+
+    func lookup(_ name: String, in transaction: Transaction?) -> Value? {
+        transaction?.lookup(name) ?? globals[name]
+    }
+
+    func evaluate(_ expression: Expression, in transaction: Transaction) throws(ScriptError) -> Value {
+        switch expression.kind {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .variable(let name):
+            if let value = lookup(name, in: transaction) { return value }
+            if table[name] != nil {
+                let call = Call(name: name, nameSpan: expression.span, arguments: [], span: expression.span)
+                return try self.call(call, in: transaction)
+            }
+            throw unknownName(name, at: expression.span)
+        case .list(let elements):
+            var values: [Value] = []
+            for element in elements { values.append(try evaluate(element, in: transaction)) }
+            return .list(values)
+        case .call(let call):
+            return try self.call(call, in: transaction)
+        case .member(let base, let name, let nameSpan):
+            let value = try evaluate(base, in: transaction)
+            do {
+                return try Members.get(name, of: value)
+            } catch {
+                throw error.located(at: nameSpan)
+            }
+        case .index(let base, let indexExpression):
+            let value = try evaluate(base, in: transaction)
+            let index = try evaluate(indexExpression, in: transaction)
+            do {
+                return try Indexing.element(of: value, at: index)
+            } catch {
+                throw error.located(at: indexExpression.span)
+            }
+        case .unary(let op, let operand):
+            let value = try evaluate(operand, in: transaction)
+            do {
+                return try Operators.unary(op, value)
+            } catch {
+                throw error.located(at: expression.span)
+            }
+        case .binary(let op, let left, let right):
+            let a = try evaluate(left, in: transaction)
+            let b = try evaluate(right, in: transaction)
+            do {
+                return try Operators.binary(op, a, b)
+            } catch {
+                throw error.located(at: expression.span)
+            }
+        case .range(let first, let end):
+            let lower = try evaluate(first, in: transaction), upper = try evaluate(end, in: transaction)
+            guard case .number(let a) = lower, case .number(let b) = upper, a == a.rounded(), b == b.rounded(),
+                  abs(a) < 1e15, abs(b) < 1e15 else {
+                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(lower.typeWithArticle) and \(upper.typeWithArticle)", at: expression.span)
+            }
+            guard a >= 0, a <= b else {
+                throw ScriptError.runtime("the range \(NumberFormat.plain(a)):\(NumberFormat.plain(b)) must start at 0 or later and not end before it starts", at: expression.span)
+            }
+            return .range(lower: Int(a), upper: Int(b))
+        }
+    }
+
+    private func unknownName(_ name: String, at span: SourceSpan) -> ScriptError {
+        let candidates = Array(globals.keys) + table.names
+        var message = "unknown name '\(name)'"
+        let suggestion = Suggestions.didYouMean(name, among: candidates)
+        message += suggestion.isEmpty ? "; 'vars' lists the variables, 'help' the commands" : suggestion
+        return ScriptError.runtime(message, at: span)
+    }
+
+    // MARK: Calls
+
+    func call(_ call: Call, in transaction: Transaction) throws(ScriptError) -> Value {
+        guard let spec = table[call.name] else {
+            throw unknownCommand(call, variables: Set(globals.keys))
+        }
+        let binding = try ArgumentBinder.bind(call, to: spec)
+        let invocation = try invocation(spec, call, binding, transaction)
+        do {
+            return try spec.run(invocation)
+        } catch {
+            throw ErrorMapping.scriptError(error, command: spec.name, at: call.nameSpan)
+        }
+    }
+
+    func unknownCommand(_ call: Call, variables: Set<String>) -> ScriptError {
+        if variables.contains(call.name) {
+            return ScriptError.syntax("'\(call.name)' is a variable, not a command; to use it as an argument, put the command first", at: call.nameSpan)
+        }
+        let suggestion = Suggestions.didYouMean(call.name, among: table.names)
+        return ScriptError.syntax("unknown command '\(call.name)'\(suggestion.isEmpty ? "; 'help' lists the commands" : suggestion)", at: call.nameSpan)
+    }
+
+    private func invocation(_ spec: CommandSpec, _ call: Call, _ binding: ArgumentBinder.Binding,
+                            _ transaction: Transaction) throws(ScriptError) -> Invocation {
+        var values: [String: Value] = [:]
+        var spans: [String: SourceSpan] = [:]
+        var variables: [String: String] = [:]
+        var statements: [String: Statement] = [:]
+        for parameter in spec.parameters {
+            if parameter.variadic, binding.arguments[parameter.name] == nil { continue }
+            guard let argument = binding.arguments[parameter.name] else {
+                if case .defaultValue(let value) = parameter.requirement { values[parameter.name] = value }
+                continue
+            }
+            spans[parameter.name] = argument.valueSpan
+            switch argument.value {
+            case .statement(let statement):
+                guard case .statement = parameter.type else {
+                    throw ScriptError.syntax("\(spec.name) does not take a statement here", at: statement.span)
+                }
+                statements[parameter.name] = statement
+            case .expression(let expression):
+                if case .name = parameter.type {
+                    values[parameter.name] = try nameArgument(expression, spec: spec, parameter: parameter)
+                    continue
+                }
+                if case .variable(let name) = expression.kind { variables[parameter.name] = name }
+                let value = try evaluate(expression, in: transaction)
+                // A list given by name to a variadic parameter (`hist columns=[a, b]`).
+                let type = parameter.variadic ? ParameterType.list(parameter.type) : parameter.type
+                values[parameter.name] = try convert(value, to: type, spec: spec, parameter: parameter.name, at: argument.valueSpan)
+            }
+        }
+        var variadic: [(value: Value, span: SourceSpan)] = []
+        if let parameter = spec.parameters.first(where: \.variadic) {
+            for argument in binding.variadic {
+                guard let expression = argument.expression else { continue }
+                let value = try evaluate(expression, in: transaction)
+                variadic.append((try convert(value, to: parameter.type, spec: spec, parameter: parameter.name, at: argument.valueSpan), argument.valueSpan))
+            }
+            if case .list(let items)? = values[parameter.name] {
+                variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan) }
+            }
+        }
+        var extras: [(name: String, value: Value, span: SourceSpan)] = []
+        if let type = spec.extraKeywords {
+            for argument in binding.extraKeywords {
+                guard let expression = argument.expression, let label = argument.label else { continue }
+                let value = try evaluate(expression, in: transaction)
+                extras.append((label, try convert(value, to: type, spec: spec, parameter: label, at: argument.valueSpan), argument.valueSpan))
+            }
+        }
+        return Invocation(spec: spec, call: call, interpreter: self, transaction: transaction, values: values,
+                          spans: spans, variables: variables, statements: statements, variadic: variadic,
+                          extraKeywords: extras)
+    }
+
+    private func convert(_ value: Value, to type: ParameterType, spec: CommandSpec, parameter: String,
+                         at span: SourceSpan) throws(ScriptError) -> Value {
+        do {
+            return try type.convert(value)
+        } catch {
+            throw ScriptError.runtime("\(spec.name): argument '\(parameter)': \(error.message)", at: span)
+        }
+    }
+
+    /// A name argument (`help fit`) is taken as written; a string works too.
+    private func nameArgument(_ expression: Expression, spec: CommandSpec, parameter: Parameter) throws(ScriptError) -> Value {
+        switch expression.kind {
+        case .variable(let name):
+            return .string(name)
+        case .call(let call) where call.arguments.isEmpty:
+            return .string(call.name)
+        case .string(let s):
+            return .string(s)
+        default:
+            throw ScriptError.runtime("\(spec.name): argument '\(parameter.name)' must be a name, as in '\(spec.examples.first ?? spec.name)'", at: expression.span)
+        }
+    }
+
+    // MARK: Checks before running
+
+    /// Finds unknown commands, unknown or missing arguments and assignments to command names
+    /// in the whole program before any of it runs.
+    func check(_ program: [Statement]) throws(ScriptError) {
+        var assigned = Set(globals.keys)
+        for statement in program {
+            if case .assignment(let name, _, _) = statement.kind { assigned.insert(name) }
+        }
+        for statement in program { try check(statement, variables: assigned) }
+    }
+
+    private func check(_ statement: Statement, variables: Set<String>) throws(ScriptError) {
+        switch statement.kind {
+        case .assignment(let name, let nameSpan, let value):
+            if table[name] != nil {
+                throw ScriptError.syntax("'\(name)' is a command and cannot be a variable name; pick another name", at: nameSpan)
+            }
+            try check(value, variables: variables)
+        case .expression(let expression):
+            try check(expression, variables: variables)
+        }
+    }
+
+    private func check(_ expression: Expression, variables: Set<String>) throws(ScriptError) {
+        switch expression.kind {
+        case .number, .string, .bool, .variable:
+            return
+        case .list(let elements):
+            for element in elements { try check(element, variables: variables) }
+        case .member(let base, _, _):
+            try check(base, variables: variables)
+        case .index(let base, let index):
+            try check(base, variables: variables)
+            try check(index, variables: variables)
+        case .unary(_, let operand):
+            try check(operand, variables: variables)
+        case .binary(_, let left, let right), .range(let left, let right):
+            try check(left, variables: variables)
+            try check(right, variables: variables)
+        case .call(let call):
+            guard let spec = table[call.name] else { throw unknownCommand(call, variables: variables) }
+            _ = try ArgumentBinder.bind(call, to: spec)
+            for argument in call.arguments {
+                switch argument.value {
+                case .expression(let e):
+                    try check(e, variables: variables)
+                case .statement(let s):
+                    try check(s, variables: variables)
+                }
+            }
+        }
+    }
+
+    // MARK: Files
+
+    /// Runs a script file in this session (`run "file.jnb"`); each of its statements commits
+    /// on its own, so a failure late in the file keeps what came before.
+    func runFile(_ path: String) throws(ScriptError) {
+        let display = path
+        if runStack.contains(display) {
+            throw ScriptError.runtime("\(display) is already running (\((runStack + [display]).joined(separator: " → ")))", at: nil)
+        }
+        let source = try SourceFile.read(path)
+        runStack.append(display)
+        defer { runStack.removeLast() }
+        try run(source, origin: SourceOrigin(file: display, line: 1))
+    }
+}
+
+extension Value {
+    var isNothing: Bool {
+        if case .nothing = self { true } else { false }
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The outcome of running some source in a session.
+public struct Execution: Sendable {
+    /// Why it failed, or nil when every statement succeeded.
+    public var error: ScriptError?
+    /// Files written by the statements (figures, tables, models), in order.
+    public var filesWritten: [String]
+    /// Wall-clock seconds.
+    public var seconds: Double
+
+    public var succeeded: Bool { error == nil }
+    /// 0, or the exit code of the error's category (65 syntax, 70 runtime, 74 I/O, 130 interrupt).
+    public var exitCode: Int32 { error?.exitCode ?? 0 }
+}
+
+/// A jnb session: variables, the command table and where output goes. The REPL, notebook
+/// replay and `jnb -c` each drive one. Not thread-safe: use it from one thread; only
+/// `interruption` may be touched from elsewhere (a signal handler, a timer).
+public final class Session {
+    public let table: CommandTable
+    public let interruption: Interruption
+    private let interpreter: Interpreter
+
+    public init(output: OutputSink, interruption: Interruption = Interruption(), table: CommandTable = .standard) {
+        self.table = table
+        self.interruption = interruption
+        self.interpreter = Interpreter(table: table, output: output, interruption: interruption)
+    }
+
+    public var output: OutputSink {
+        get { interpreter.output }
+        set { interpreter.output = newValue }
+    }
+
+    /// Parses and checks all of `source` (nothing runs if any of it is invalid), then runs its
+    /// statements in order. Each statement is all-or-nothing: a failing one leaves every
+    /// variable as it was; statements before it keep their effect.
+    public func execute(_ source: String, origin: SourceOrigin = .interactive) -> Execution {
+        let start = ContinuousClock.now
+        interpreter.filesWritten = []
+        var failure: ScriptError?
+        do {
+            try interpreter.run(source, origin: origin)
+        } catch {
+            failure = error
+        }
+        interruption.clear()
+        let elapsed = ContinuousClock.now - start
+        return Execution(error: failure, filesWritten: interpreter.filesWritten,
+                         seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    /// The first syntax error in `source` (including unknown commands and arguments), without
+    /// running anything; nil when it would run.
+    public func check(_ source: String, origin: SourceOrigin = .interactive) -> ScriptError? {
+        do {
+            try interpreter.check(try Parser.parse(source, origin: origin, grammar: table.grammar))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// True when `source` ends inside brackets, a string or after a trailing `\`, so a prompt
+    /// should read another line before running it.
+    public static func needsMoreInput(_ source: String) -> Bool {
+        Scanner.openState(source).isOpen
+    }
+
+    /// The exit status `quit` asked for, once it has run.
+    public var quitStatus: Int32? { interpreter.quitRequest }
+
+    // MARK: Variables
+
+    public var variableNames: [String] { interpreter.globals.keys.sorted() }
+
+    public func value(_ name: String) -> Value? { interpreter.globals[name] }
+
+    /// Defines a variable before any statement runs (`jnb run --set name=value`).
+    public func define(_ name: String, _ value: Value) throws(ScriptError) {
+        guard Self.isValidName(name) else {
+            throw ScriptError.syntax("'\(name)' is not a valid variable name (letters, digits and _, not starting with a digit)", at: nil)
+        }
+        guard table[name] == nil else {
+            throw ScriptError.syntax("'\(name)' is a command and cannot be a variable name", at: nil)
+        }
+        interpreter.globals[name] = value
+    }
+
+    /// Defines a variable from text as given on the command line: a number, true or false, a
+    /// quoted string, or else the text itself as a string (so `--set data=jets.h5` works).
+    public func define(_ name: String, literal text: String) throws(ScriptError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let number = Double(trimmed), !trimmed.isEmpty, trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") {
+            try define(name, .number(number))
+        } else if trimmed == "true" || trimmed == "false" {
+            try define(name, .bool(trimmed == "true"))
+        } else if trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first {
+            try define(name, .string(String(trimmed.dropFirst().dropLast())))
+        } else {
+            try define(name, .string(text))
+        }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+            && Token.Keyword(rawValue: name) == nil
+    }
+
+    // MARK: Completion
+
+    /// Candidates for the text before the cursor: commands, argument names, variables,
+    /// members after a `.`, choices after `name=`, and file paths inside quotes.
+    public func completions(before prefix: String) -> Completions {
+        Completer(table: table, variables: interpreter.globals).complete(prefix)
+    }
+
+    // MARK: Messages
+
+    /// The error as the user sees it: location and message, and, when the failing line is in
+    /// `source`, that line with a caret under the place.
+    public static func diagnostic(_ error: ScriptError, source: String, origin: SourceOrigin = .interactive) -> String {
+        guard let span = error.span, span.file == origin.file else { return "error: " + error.description }
+        // Typed input has no file: the caret under the line says where.
+        var text = "error: " + (span.file == nil ? error.message : error.description)
+        // Split on scalars: in Swift "\r\n" is one Character, which a split on "\n" would miss.
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = span.line - origin.line
+        guard index >= 0, index < lines.count else { return text }
+        var line = String(String.UnicodeScalarView(lines[index]))
+        if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
+        let expanded = line.replacingOccurrences(of: "\t", with: " ")
+        let width = min(span.length, max(expanded.count - span.column + 1, 1))
+        text += "\n  " + expanded + "\n  " + String(repeating: " ", count: max(span.column - 1, 0)) + String(repeating: "^", count: width)
+        return text
+    }
+}

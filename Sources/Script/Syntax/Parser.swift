@@ -1,0 +1,396 @@
+/// What the parser needs to know about commands: which names are commands (a name that is
+/// not a command, followed by arguments, is still parsed as a call and reported later with a
+/// suggestion) and which commands take a whole statement as their argument (`time`).
+public struct Grammar: Sendable {
+    public var commands: Set<String>
+    public var statementCommands: Set<String>
+
+    public init(commands: Set<String>, statementCommands: Set<String>) {
+        self.commands = commands
+        self.statementCommands = statementCommands
+    }
+}
+
+/// Recursive descent over the tokens; the grammar is written out in docs/LANGUAGE.md.
+/// A command may drop the parentheses around its arguments where it starts a statement, an
+/// assignment's right side, a parenthesised group, a list element or an argument inside
+/// parentheses; there its arguments run to the end of the statement or the closing bracket.
+public struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+    private let grammar: Grammar
+
+    public init(tokens: [Token], grammar: Grammar) {
+        self.tokens = tokens
+        self.grammar = grammar
+    }
+
+    /// The statements of `source`, or the first syntax error.
+    public static func parse(_ source: String, origin: SourceOrigin = .interactive, grammar: Grammar) throws(ScriptError) -> [Statement] {
+        var parser = Parser(tokens: try Scanner.tokens(source, origin: origin), grammar: grammar)
+        return try parser.parseProgram()
+    }
+
+    // MARK: Token access
+
+    private var current: Token { tokens[position] }
+    private func peek(_ offset: Int = 1) -> Token {
+        tokens[min(position + offset, tokens.count - 1)]
+    }
+    private mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+    private var atStatementEnd: Bool {
+        switch current.kind {
+        case .newline, .endOfInput, .symbol(.semicolon): true
+        default: false
+        }
+    }
+    private var previousSpan: SourceSpan { tokens[max(position - 1, 0)].span }
+
+    private mutating func expect(_ symbol: Token.Symbol, _ context: @autoclosure () -> String) throws(ScriptError) -> Token {
+        guard current.isSymbol(symbol) else {
+            throw ScriptError.syntax("expected '\(symbol.rawValue)' \(context()), found \(current.quoted)", at: current.span)
+        }
+        return advance()
+    }
+
+    // MARK: Statements
+
+    public mutating func parseProgram() throws(ScriptError) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .newline || current.isSymbol(.semicolon) { _ = advance() }
+            if current.kind == .endOfInput { break }
+            statements.append(try parseStatement())
+            guard atStatementEnd else { throw unexpectedAfterStatement() }
+        }
+        return statements
+    }
+
+    private func unexpectedAfterStatement() -> ScriptError {
+        if current.isSymbol(.comma) {
+            return .syntax("commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", at: current.span)
+        }
+        if current.isSymbol(.rightParen) || current.isSymbol(.rightBracket) {
+            return .syntax("\(current.quoted) has no matching opening bracket", at: current.span)
+        }
+        if current.isSymbol(.assign) {
+            return .syntax("only a name can be assigned to (write 'name = value'); to compare, use ==", at: current.span)
+        }
+        return .syntax("unexpected \(describe(current)) after the end of the statement; put one statement per line or separate them with ;", at: current.span)
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .number(let value): "number \(NumberFormat.plain(value))"
+        case .string(let value): "string \"\(value)\""
+        case .identifier(let name): "name '\(name)'"
+        default: token.quoted
+        }
+    }
+
+    mutating func parseStatement() throws(ScriptError) -> Statement {
+        let start = current.span
+        if let name = current.identifier, peek().isSymbol(.assign) {
+            _ = advance()
+            _ = advance()
+            guard !atStatementEnd else {
+                throw ScriptError.syntax("expected a value after '\(name) ='", at: current.span)
+            }
+            let value = try parseCommandOrExpression()
+            return Statement(kind: .assignment(name: name, nameSpan: start, value: value), span: start.through(previousSpan))
+        }
+        let expression = try parseCommandOrExpression()
+        return Statement(kind: .expression(expression), span: expression.span)
+    }
+
+    // MARK: Calls
+
+    /// Where a command may drop its parentheses: a call if the name is followed by an
+    /// argument (or, for a command, by nothing), otherwise an expression.
+    private mutating func parseCommandOrExpression() throws(ScriptError) -> Expression {
+        if startsCommandWithoutParentheses() {
+            return try parseCommandWithoutParentheses()
+        }
+        return try parseExpression()
+    }
+
+    private func startsCommandWithoutParentheses() -> Bool {
+        guard let name = current.identifier else { return false }
+        let next = peek()
+        if grammar.commands.contains(name), endsArguments(next) { return true }
+        return startsArgument(next)
+    }
+
+    /// Can `token` start an argument of a command written without parentheses? An adjacent
+    /// `(` or `[` makes a call or an index instead (`mass(x)`, `jets[3]`).
+    private func startsArgument(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .number, .string, .keyword(.true), .keyword(.false), .keyword(.not): true
+        case .symbol(.leftParen), .symbol(.leftBracket): token.spaceBefore
+        default: false
+        }
+    }
+
+    private func endsArguments(_ token: Token) -> Bool {
+        switch token.kind {
+        case .newline, .endOfInput, .symbol(.semicolon), .symbol(.rightParen), .symbol(.rightBracket), .symbol(.comma): true
+        default: false
+        }
+    }
+
+    private mutating func parseCommandWithoutParentheses() throws(ScriptError) -> Expression {
+        let nameToken = advance()
+        let name = nameToken.identifier ?? ""
+        var arguments: [Argument] = []
+        if grammar.statementCommands.contains(name) {
+            if !endsArguments(current) {
+                let statement = try parseStatement()
+                arguments.append(Argument(label: nil, labelSpan: nil, value: .statement(statement), span: statement.span))
+            }
+        } else {
+            while !endsArguments(current) {
+                arguments.append(try parseArgument())
+            }
+        }
+        let span = nameToken.span.through(previousSpan)
+        return Expression(kind: .call(Call(name: name, nameSpan: nameToken.span, arguments: arguments, span: span)), span: span)
+    }
+
+    private mutating func parseArgument() throws(ScriptError) -> Argument {
+        if let label = current.identifier, peek().isSymbol(.assign) {
+            let labelToken = advance()
+            _ = advance()
+            guard !endsArguments(current) else {
+                throw ScriptError.syntax("expected a value after '\(label)='", at: current.span)
+            }
+            let value = try parseExpression()
+            return Argument(label: label, labelSpan: labelToken.span, value: .expression(value),
+                            span: labelToken.span.through(value.span))
+        }
+        let value = try parseExpression()
+        return Argument(label: nil, labelSpan: nil, value: .expression(value), span: value.span)
+    }
+
+    /// `name(arguments)`: comma-separated, each may itself be a command without parentheses.
+    private mutating func parseParenthesisedArguments(name: Token) throws(ScriptError) -> Expression {
+        let open = advance()
+        var arguments: [Argument] = []
+        while !current.isSymbol(.rightParen) {
+            if current.kind == .endOfInput {
+                throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
+            }
+            if let label = current.identifier, peek().isSymbol(.assign) {
+                let labelToken = advance()
+                _ = advance()
+                let value = try parseCommandOrExpression()
+                arguments.append(Argument(label: label, labelSpan: labelToken.span, value: .expression(value),
+                                          span: labelToken.span.through(value.span)))
+            } else {
+                let value = try parseCommandOrExpression()
+                arguments.append(Argument(label: nil, labelSpan: nil, value: .expression(value), span: value.span))
+            }
+            if current.isSymbol(.comma) {
+                _ = advance()
+            } else if current.kind == .endOfInput {
+                throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
+            } else if !current.isSymbol(.rightParen) {
+                throw ScriptError.syntax("expected ',' or ')' in the arguments of \(name.quoted), found \(describe(current))", at: current.span)
+            }
+        }
+        let close = advance()
+        let span = name.span.through(close.span)
+        let call = Call(name: name.identifier ?? "", nameSpan: name.span, arguments: arguments, span: span)
+        return Expression(kind: .call(call), span: span)
+    }
+
+    // MARK: Expressions, lowest precedence first
+
+    mutating func parseExpression() throws(ScriptError) -> Expression {
+        try parseOr()
+    }
+
+    private mutating func parseOr() throws(ScriptError) -> Expression {
+        var left = try parseAnd()
+        while current.kind == .keyword(.or) {
+            _ = advance()
+            let right = try parseAnd()
+            left = Expression(kind: .binary(.or, left, right), span: left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(ScriptError) -> Expression {
+        var left = try parseNot()
+        while current.kind == .keyword(.and) {
+            _ = advance()
+            let right = try parseNot()
+            left = Expression(kind: .binary(.and, left, right), span: left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(ScriptError) -> Expression {
+        if current.kind == .keyword(.not) {
+            let op = advance()
+            let operand = try parseNot()
+            return Expression(kind: .unary(.not, operand), span: op.span.through(operand.span))
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(ScriptError) -> Expression {
+        let left = try parseRange()
+        guard case .symbol(let symbol) = current.kind, let op = BinaryOperator(rawValue: symbol.rawValue), op.isComparison else {
+            return left
+        }
+        _ = advance()
+        let right = try parseRange()
+        if case .symbol(let next) = current.kind, let chained = BinaryOperator(rawValue: next.rawValue), chained.isComparison {
+            throw ScriptError.syntax("comparisons cannot be chained; write 'a < b and b < c'", at: current.span)
+        }
+        return Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+    }
+
+    private mutating func parseRange() throws(ScriptError) -> Expression {
+        let first = try parseAdditive()
+        guard current.isSymbol(.colon) else { return first }
+        _ = advance()
+        let end = try parseAdditive()
+        return Expression(kind: .range(first, end), span: first.span.through(end.span))
+    }
+
+    private mutating func parseAdditive() throws(ScriptError) -> Expression {
+        var left = try parseMultiplicative()
+        while current.isSymbol(.plus) || current.isSymbol(.minus) {
+            let op: BinaryOperator = advance().isSymbol(.plus) ? .add : .subtract
+            let right = try parseMultiplicative()
+            left = Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(ScriptError) -> Expression {
+        var left = try parseUnary()
+        while current.isSymbol(.star) || current.isSymbol(.slash) {
+            let op: BinaryOperator = advance().isSymbol(.star) ? .multiply : .divide
+            let right = try parseUnary()
+            left = Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(ScriptError) -> Expression {
+        if current.isSymbol(.minus) {
+            let op = advance()
+            let operand = try parseUnary()
+            return Expression(kind: .unary(.negate, operand), span: op.span.through(operand.span))
+        }
+        if current.isSymbol(.plus) {
+            _ = advance()
+            return try parseUnary()
+        }
+        return try parsePower()
+    }
+
+    private mutating func parsePower() throws(ScriptError) -> Expression {
+        let base = try parsePostfix()
+        guard current.isSymbol(.caret) else { return base }
+        _ = advance()
+        let exponent = try parseUnary()
+        return Expression(kind: .binary(.power, base, exponent), span: base.span.through(exponent.span))
+    }
+
+    private mutating func parsePostfix() throws(ScriptError) -> Expression {
+        var expression = try parsePrimary()
+        while true {
+            if current.isSymbol(.dot) {
+                _ = advance()
+                guard let name = current.identifier else {
+                    throw ScriptError.syntax("expected a member name after '.', found \(current.quoted)", at: current.span)
+                }
+                let nameToken = advance()
+                if current.isSymbol(.leftParen), !current.spaceBefore {
+                    throw ScriptError.syntax("'\(name)' is a value, not a function: write '.\(name)' without parentheses", at: current.span)
+                }
+                expression = Expression(kind: .member(expression, name: name, nameSpan: nameToken.span),
+                                        span: expression.span.through(nameToken.span))
+            } else if current.isSymbol(.leftBracket), !current.spaceBefore {
+                let open = advance()
+                guard !current.isSymbol(.rightBracket) else {
+                    throw ScriptError.syntax("expected an index between [ and ]", at: current.span)
+                }
+                let index = try parseExpression()
+                let close = try expect(.rightBracket, "to close the index opened at \(open.span)")
+                expression = Expression(kind: .index(expression, index), span: expression.span.through(close.span))
+            } else if current.isSymbol(.leftParen), !current.spaceBefore {
+                throw ScriptError.syntax("only a command can be called with ( ); this value is not a command", at: current.span)
+            } else {
+                return expression
+            }
+        }
+    }
+
+    private mutating func parsePrimary() throws(ScriptError) -> Expression {
+        let token = current
+        switch token.kind {
+        case .number(let value):
+            _ = advance()
+            return Expression(kind: .number(value), span: token.span)
+        case .string(let value):
+            _ = advance()
+            return Expression(kind: .string(value), span: token.span)
+        case .keyword(.true), .keyword(.false):
+            _ = advance()
+            return Expression(kind: .bool(token.kind == .keyword(.true)), span: token.span)
+        case .identifier(let name):
+            if peek().isSymbol(.leftParen), !peek().spaceBefore {
+                _ = advance()
+                return try parseParenthesisedArguments(name: token)
+            }
+            _ = advance()
+            return Expression(kind: .variable(name), span: token.span)
+        case .symbol(.leftParen):
+            _ = advance()
+            guard !current.isSymbol(.rightParen) else {
+                throw ScriptError.syntax("empty parentheses: expected an expression between ( and )", at: token.span)
+            }
+            var inner = try parseCommandOrExpression()
+            if current.kind == .endOfInput {
+                throw ScriptError.syntax("'(' is never closed", at: token.span)
+            }
+            let close = try expect(.rightParen, "to close the '(' at \(token.span)")
+            inner.span = token.span.through(close.span)
+            return inner
+        case .symbol(.leftBracket):
+            return try parseList()
+        case .newline, .endOfInput, .symbol(.semicolon):
+            throw ScriptError.syntax("expected a value, found \(token.quoted)", at: token.span)
+        default:
+            throw ScriptError.syntax("expected a value, found \(token.quoted)", at: token.span)
+        }
+    }
+
+    private mutating func parseList() throws(ScriptError) -> Expression {
+        let open = advance()
+        var elements: [Expression] = []
+        while !current.isSymbol(.rightBracket) {
+            if current.kind == .endOfInput {
+                throw ScriptError.syntax("'[' is never closed", at: open.span)
+            }
+            elements.append(try parseCommandOrExpression())
+            if current.isSymbol(.comma) {
+                _ = advance()
+            } else if current.kind == .endOfInput {
+                throw ScriptError.syntax("'[' is never closed", at: open.span)
+            } else if !current.isSymbol(.rightBracket) {
+                throw ScriptError.syntax("expected ',' or ']' in the list opened at \(open.span), found \(describe(current))", at: current.span)
+            }
+        }
+        let close = advance()
+        return Expression(kind: .list(elements), span: open.span.through(close.span))
+    }
+}

@@ -1,0 +1,178 @@
+import Analysis
+import JetData
+import NeuralNet
+
+/// The members a value has (`col.mean`, `jets.tau_21`, `parts.train`): one list per type,
+/// used by member access, completion after a `.` and `help` on a variable.
+enum Members {
+    struct Member {
+        var name: String
+        var help: String
+        var get: @Sendable (Value) -> Value
+    }
+
+    static func members(of value: Value) -> [Member] {
+        switch value {
+        case .column: columnMembers
+        case .jets: jetSetMembers
+        case .jet: jetMembers
+        case .list, .string: [Member(name: "count", help: "number of items") { v in
+            if case .list(let items) = v { return .number(Double(items.count)) }
+            if case .string(let s) = v { return .number(Double(s.count)) }
+            return .nothing
+        }]
+        case .record(let record):
+            record.fields.map { field in Member(name: field.name, help: field.value.typeName) { _ in field.value } }
+        case .table(let table): tableMembers(table)
+        case .confusion: confusionMembers
+        case .roc: rocMembers
+        case .model: modelMembers
+        case .history: historyMembers
+        case .nothing, .number, .bool, .range, .figure: []
+        }
+    }
+
+    static func get(_ name: String, of value: Value) throws(ScriptError) -> Value {
+        let available = members(of: value)
+        if let member = available.first(where: { $0.name == name }) { return member.get(value) }
+        guard !available.isEmpty else {
+            throw ScriptError.runtime("\(value.typeWithArticle) has no members", at: nil)
+        }
+        let suggestion = Suggestions.didYouMean(name, among: available.map(\.name))
+        throw ScriptError.runtime("\(value.typeWithArticle) has no member '\(name)'\(suggestion) (members: \(available.map(\.name).joined(separator: ", ")))", at: nil)
+    }
+
+    private static func column(_ value: Value) -> Column {
+        if case .column(let c) = value { return c }
+        return Column(name: "", values: [])
+    }
+
+    static let columnMembers: [Member] = [
+        Member(name: "count", help: "number of values (NaN included)") { .number(Double(column($0).count)) },
+        Member(name: "mean", help: "mean of the finite values") { .number(column($0).statistics.mean) },
+        Member(name: "std", help: "standard deviation (divides by N) of the finite values") { .number(column($0).statistics.std) },
+        Member(name: "min", help: "smallest finite value") { .number(column($0).statistics.min) },
+        Member(name: "max", help: "largest finite value") { .number(column($0).statistics.max) },
+        Member(name: "sum", help: "sum of the finite values (for a mask: how many are true)") { .number(column($0).sum) },
+        Member(name: "median", help: "median of the finite values") { .number(Statistics.median(column($0).values)) },
+        Member(name: "argmin", help: "position of the smallest value") { .number(Double(column($0).argmin)) },
+        Member(name: "argmax", help: "position of the largest value") { .number(Double(column($0).argmax)) },
+        Member(name: "nan", help: "how many values are NaN or infinite (left out of the statistics)") { .number(Double(column($0).statistics.excluded)) },
+        Member(name: "name", help: "what the values are (axis label)") { .string(column($0).name) },
+    ]
+
+    private static func jetSet(_ value: Value) -> JetSet? {
+        if case .jets(let set) = value { return set }
+        return nil
+    }
+
+    static let jetSetMembers: [Member] = [
+        Member(name: "count", help: "number of jets") { .number(Double(jetSet($0)?.count ?? 0)) },
+        Member(name: "signal", help: "label column: 1 = signal (W), 0 = background (QCD)") {
+            .column(Column(name: "signal", floats: jetSet($0)?.labels ?? []))
+        },
+        Member(name: "nsignal", help: "number of signal jets") { .number(Double(jetSet($0)?.signalCount ?? 0)) },
+        Member(name: "nbackground", help: "number of background jets") { v in
+            .number(Double((jetSet(v)?.count ?? 0) - (jetSet(v)?.signalCount ?? 0)))
+        },
+        Member(name: "origin", help: "where the jets came from") { .string(jetSet($0)?.origin ?? "") },
+    ] + JetVariable.allCases.map { variable in
+        Member(name: variable.rawValue, help: "the \(variable.rawValue) of each jet, as stored") {
+            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? []))
+        }
+    }
+
+    private static func jet(_ value: Value) -> Jet? {
+        if case .jet(let jet) = value { return jet }
+        return nil
+    }
+
+    static let jetMembers: [Member] = [
+        Member(name: "index", help: "position in its set") { .number(Double(jet($0)?.position ?? 0)) },
+        Member(name: "signal", help: "1 = signal (W), 0 = background (QCD)") { .number(jet($0)?.view.isSignal(0) ?? false ? 1 : 0) },
+    ] + JetVariable.allCases.map { variable in
+        Member(name: variable.rawValue, help: "the jet's \(variable.rawValue)") {
+            .number(Double(jet($0)?.view.values(variable).first ?? .nan))
+        }
+    }
+
+    private static func tableMembers(_ table: Table) -> [Member] {
+        [Member(name: "count", help: "number of rows") { _ in .number(Double(table.rows.count)) }]
+            + table.columns.enumerated().map { i, name in
+                Member(name: name, help: "column \(name)") { _ in
+                    var numbers: [Double] = []
+                    for row in table.rows {
+                        switch row[i] {
+                        case .number(let x): numbers.append(x)
+                        case .count(let n): numbers.append(Double(n))
+                        case .text: return .list(table.rows.map { .string($0[i].rendered) })
+                        }
+                    }
+                    return .column(Column(name: name, values: numbers))
+                }
+            }
+    }
+
+    private static func confusion(_ value: Value) -> ConfusionMatrix {
+        if case .confusion(let matrix) = value { return matrix }
+        return ConfusionMatrix(threshold: .nan, truePositives: 0, falseNegatives: 0, falsePositives: 0, trueNegatives: 0)
+    }
+
+    static let confusionMembers: [Member] = [
+        Member(name: "threshold", help: "score above which a jet is called anomalous") { .number(confusion($0).threshold) },
+        Member(name: "accuracy", help: "fraction of jets classified correctly") { .number(confusion($0).accuracy) },
+        Member(name: "tpr", help: "true positive rate: fraction of anomalous jets flagged") { .number(confusion($0).truePositiveRate) },
+        Member(name: "fpr", help: "false positive rate: fraction of normal jets flagged") { .number(confusion($0).falsePositiveRate) },
+        Member(name: "tp", help: "anomalous jets flagged") { .number(Double(confusion($0).truePositives)) },
+        Member(name: "fn", help: "anomalous jets not flagged") { .number(Double(confusion($0).falseNegatives)) },
+        Member(name: "fp", help: "normal jets flagged") { .number(Double(confusion($0).falsePositives)) },
+        Member(name: "tn", help: "normal jets not flagged") { .number(Double(confusion($0).trueNegatives)) },
+    ]
+
+    private static func roc(_ value: Value) -> ROCCurve? {
+        if case .roc(let curve) = value { return curve }
+        return nil
+    }
+
+    static let rocMembers: [Member] = [
+        Member(name: "auc", help: "area under the curve (0.5: no separation; below 0.5: the score points the wrong way)") {
+            .number(roc($0)?.auc ?? .nan)
+        },
+        Member(name: "tpr", help: "true positive rate at each point") { .column(Column(name: "true positive rate", values: roc($0)?.truePositiveRate ?? [])) },
+        Member(name: "fpr", help: "false positive rate at each point") { .column(Column(name: "false positive rate", values: roc($0)?.falsePositiveRate ?? [])) },
+        Member(name: "thresholds", help: "threshold of each point") { .column(Column(name: "threshold", values: roc($0)?.thresholds ?? [])) },
+        Member(name: "accuracy", help: "accuracy at each point") { .column(Column(name: "accuracy", values: roc($0)?.accuracy ?? [])) },
+        Member(name: "best", help: "the confusion matrix at the threshold of best accuracy") { v in
+            guard let curve = roc(v) else { return .nothing }
+            return .confusion(curve.confusion(at: curve.bestAccuracyIndex))
+        },
+    ]
+
+    private static func model(_ value: Value) -> ModelValue? {
+        if case .model(let model) = value { return model }
+        return nil
+    }
+
+    static let modelMembers: [Member] = [
+        Member(name: "layers", help: "the layer sizes") { .list(model($0)?.model.network.layers.map { .number(Double($0)) } ?? []) },
+        Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
+        Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
+        Member(name: "history", help: "losses per epoch of the last training") { v in
+            model(v)?.model.history.map { .history($0) } ?? .nothing
+        },
+    ]
+
+    private static func history(_ value: Value) -> TrainingHistory {
+        if case .history(let history) = value { return history }
+        return TrainingHistory()
+    }
+
+    static let historyMembers: [Member] = [
+        Member(name: "epochs", help: "epochs completed") { .number(Double(history($0).epochs)) },
+        Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
+        Member(name: "valid", help: "validation loss per epoch") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "seconds", help: "seconds per epoch") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
+        Member(name: "interrupted", help: "whether Ctrl-C stopped the training") { .bool(history($0).interrupted) },
+    ]
+}
+

@@ -1,0 +1,46 @@
+/// "Did you mean …" for misspelt commands, arguments, members and variables.
+enum Suggestions {
+    /// `; did you mean 'epochs'?` when a candidate is close to `name`, else the empty string.
+    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+        guard let best = closest(name, among: candidates) else { return "" }
+        return "; did you mean '\(best)'?"
+    }
+
+    /// The candidate with the smallest edit distance, if it is small for the name's length
+    /// (at most one edit for short names, a third of the length for longer ones), or one that
+    /// starts with the name.
+    static func closest(_ name: String, among candidates: [String]) -> String? {
+        let lowered = name.lowercased()
+        let limit = max(1, lowered.count / 3)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(lowered, candidate.lowercased())
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        if let best { return best.0 }
+        if lowered.count >= 3 {
+            return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { $0.count < $1.count }
+        }
+        return nil
+    }
+
+    /// Damerau–Levenshtein (optimal string alignment): a swap of two letters counts once.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+}

@@ -1,0 +1,209 @@
+import Analysis
+import JetData
+import NeuralNet
+
+/// How values look: a one-line summary (`vars`, lists, records) and a fuller description
+/// (`print`, and a statement whose value is shown).
+extension Value {
+    public var summary: String {
+        switch self {
+        case .nothing: return "nothing"
+        case .number(let x): return NumberFormat.plain(x)
+        case .string(let s): return "\"\(s)\""
+        case .bool(let b): return b ? "true" : "false"
+        case .list(let items):
+            let shown = items.prefix(8).map(\.summary).joined(separator: ", ")
+            return "[" + shown + (items.count > 8 ? ", … (\(items.count) items)]" : "]")
+        case .record(let record):
+            return record.kind + ": " + record.fields.map { "\($0.name) \($0.value.summary)" }.joined(separator: ", ")
+        case .column(let column):
+            return column.summary
+        case .jets(let set):
+            return set.summary
+        case .jet(let jet):
+            return jet.summary
+        case .range(let lower, let upper):
+            return "\(lower):\(upper)"
+        case .table(let table):
+            return "\(Format.count(table.rows.count)) rows: " + table.columns.joined(separator: ", ")
+        case .confusion(let matrix):
+            return "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy)), "
+                + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
+        case .figure(let figure):
+            return "figure: \(figure.summary)"
+        case .model(let model):
+            return model.summary
+        case .history(let history):
+            return history.summary
+        case .roc(let curve):
+            return "AUC \(Format.number(curve.auc)) (\(Format.count(curve.anomalousCount)) anomalous, \(Format.count(curve.normalCount)) normal jets)"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .string(let s): return s
+        case .list(let items) where items.count > 8 || items.contains(where: \.isLarge):
+            return items.enumerated().map { "[\($0.offset)] \($0.element.summary)" }.joined(separator: "\n")
+        case .record(let record):
+            let width = record.fields.map(\.name.count).max() ?? 0
+            return record.kind + "\n" + record.fields.map {
+                "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value.summary
+            }.joined(separator: "\n")
+        case .column(let column): return column.description
+        case .jets(let set): return set.description
+        case .jet(let jet): return jet.description
+        case .table(let table):
+            var text = table.text()
+            while text.hasPrefix("\n") { text.removeFirst() }
+            while text.hasSuffix("\n") { text.removeLast() }
+            return text
+        case .confusion(let matrix): return matrix.description
+        case .model(let model): return model.description
+        case .history(let history): return history.description
+        case .roc(let curve):
+            let best = curve.confusion(at: curve.bestAccuracyIndex)
+            return "ROC curve: AUC \(Format.number(curve.auc)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
+                + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
+                + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
+        default: return summary
+        }
+    }
+
+    private var isLarge: Bool {
+        switch self {
+        case .number, .string, .bool, .nothing, .range, .figure: false
+        default: true
+        }
+    }
+}
+
+extension Column {
+    var summary: String {
+        if isMask {
+            let on = values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+            return "mask \(name): \(Format.count(on)) of \(Format.count(count)) true"
+        }
+        guard count > 0 else { return "column \(name): empty" }
+        let s = statistics
+        return "column \(name): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
+    }
+
+    var description: String {
+        guard !isMask, count > 0 else { return summary }
+        let s = statistics
+        var lines = [
+            "column \(name): \(Format.count(count)) values",
+            "  mean  \(Format.value(s.mean, error: s.meanError))",
+            "  std   \(Format.value(s.std, error: s.stdError))",
+            "  min   \(NumberFormat.plain(s.min))",
+            "  max   \(NumberFormat.plain(s.max))",
+        ]
+        if s.excluded > 0 { lines.append("  left out of the statistics: \(Format.count(s.excluded)) NaN or infinite values") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ConfusionMatrix {
+    /// The matrix as the thesis draws it: rows true class, columns predicted class.
+    var description: String {
+        let headers = ["pred. anomalous", "pred. normal"]
+        let rows = [("true anomalous", [truePositives, falseNegatives]), ("true normal", [falsePositives, trueNegatives])]
+        let widths = headers.indices.map { c in max(headers[c].count, rows.map { Format.count($0.1[c]).count }.max() ?? 0) }
+        func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(width - text.count, 0)) + text }
+        var lines = ["confusion matrix at threshold \(NumberFormat.plain(threshold))",
+                     String(repeating: " ", count: 16) + zip(headers, widths).map { right($0, $1) }.joined(separator: "  ")]
+        for (label, counts) in rows {
+            lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
+                         + zip(counts, widths).map { right(Format.count($0), $1) }.joined(separator: "  "))
+        }
+        lines.append("  accuracy \(Format.number(accuracy)), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension JetSet {
+    var summary: String {
+        let s = signalCount
+        return "\(Format.count(count)) jets (\(Format.count(s)) signal, \(Format.count(count - s)) background) from \(origin)"
+    }
+
+    var description: String {
+        var lines = ["jet set: \(summary)"]
+        for (variable, label) in [(JetVariable.pt, "jet_pt"), (.mass, "jet_mass")] {
+            let values = self.values(variable).filter { !$0.isNaN }
+            if let low = values.min(), let high = values.max() {
+                lines.append("  \(label.padding(toLength: 9, withPad: " ", startingAt: 0)) \(NumberFormat.plain(Double(low))) … \(NumberFormat.plain(Double(high))) GeV")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Jet {
+    var summary: String {
+        let kind = view.isSignal(0) ? "signal" : "background"
+        let pt = view.values(.pt)[0], mass = view.values(.mass)[0]
+        return "jet \(position) (\(kind)), jet_pt \(NumberFormat.plain(Double(pt))) GeV, jet_mass \(NumberFormat.plain(Double(mass))) GeV"
+    }
+
+    var description: String {
+        var lines = ["jet \(position) of \(view.origin): \(view.isSignal(0) ? "signal" : "background")"]
+        for variable in JetVariable.allCases {
+            lines.append("  \(variable.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(NumberFormat.plain(Double(view.values(variable)[0])))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ModelValue {
+    var layersText: String { model.network.layers.map(String.init).joined(separator: "-") }
+
+    var summary: String {
+        var text = "autoencoder \(layersText), \(model.network.activation.rawValue), \(Format.count(model.network.parameters.count)) parameters"
+        if let history = model.history, history.epochs > 0 { text += ", " + history.summary } else { text += ", untrained" }
+        return text
+    }
+
+    var description: String {
+        let network = model.network
+        var lines = ["autoencoder \(layersText) (\(origin))",
+                     "  activation  \(network.activation.rawValue) between layers, linear output",
+                     "  parameters  \(Format.count(network.parameters.count))"]
+        guard let config = model.training, let history = model.history else {
+            lines.append("  untrained")
+            return lines.joined(separator: "\n")
+        }
+        lines.append("  trained     \(history.epochs) of \(config.epochs) epochs, batch \(config.batchSize), \(config.schedule.rawValue) max lr \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        if let last = history.trainLoss.last {
+            var losses = "  loss        train \(Format.number(last))"
+            if let valid = history.validLoss.last { losses += ", valid \(Format.number(valid))" }
+            losses += " (GeV² per pixel) after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
+            lines.append(losses)
+        }
+        if history.interrupted { lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps") }
+        if history.stoppedEarly { lines.append("  stopped early; kept the weights of epoch \(history.bestEpoch ?? history.epochs)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension TrainingHistory {
+    var summary: String {
+        guard let last = trainLoss.last else { return "no epochs" }
+        var text = "\(epochs) epoch\(epochs == 1 ? "" : "s"), train loss \(Format.number(last))"
+        if let valid = validLoss.last { text += ", valid loss \(Format.number(valid))" }
+        if interrupted { text += " (stopped by Ctrl-C)" }
+        return text
+    }
+
+    /// One row per epoch.
+    var description: String {
+        let rows = (0..<epochs).map { e -> [Analysis.Table.Cell] in
+            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count ? .number(validLoss[e]) : .text(""),
+             e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
+        }
+        var text = Analysis.Table(title: "training history: \(summary)", columns: ["epoch", "train", "valid", "seconds"], rows: rows).text()
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Notebook
+import REPL
+import Script
+
+/// `jnb run FILE.jnb`: replay a notebook.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay a notebook (.jnb) cell by cell.",
+        discussion: """
+            Every cell to run is checked before the first one runs. Replay stops at the first \
+            failing cell (unless --continue) and exits with its status. It never runs shell \
+            commands and writes only the files the notebook's commands name (and --summary, --report).
+            """)
+
+    @ParentCommand var root: JNB
+
+    @ArgumentParser.Argument(help: ArgumentHelp("The notebook to replay.", valueName: "file.jnb"))
+    var file: String
+
+    @Flag(name: .customLong("continue"), help: "Run every cell and report all failures (still exiting non-zero).")
+    var continueAfterFailure = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable before the first cell (repeatable), e.g. --set data=jets.h5.", valueName: "name=value"))
+    var definitions: [String] = []
+
+    @Option(help: ArgumentHelp("Run only these cells: names or numbers, comma-separated.", valueName: "a,b"))
+    var cells: String?
+
+    @Option(help: ArgumentHelp("Run from this cell (name or number) to the end.", valueName: "cell"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Write per-cell status, time and files to this JSON file.", valueName: "file.json"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("Write a self-contained HTML report to this file.", valueName: "file.html"))
+    var report: String?
+
+    func run() throws {
+        let output = StandardStreams()
+        let document: NotebookDocument
+        do {
+            document = try NotebookReader.read(file)
+        } catch {
+            output.error("error: " + error.description)
+            throw ExitCode(error.exitCode)
+        }
+        let session = Session(output: output)
+        // `jnb --set a=1 run …` and `jnb run … --set a=1` both work: the option is jnb's too.
+        try Definitions.apply(root.definitions + definitions, to: session)
+        InterruptSignal.install(session.interruption)
+
+        let options = ReplayOptions(continueAfterFailure: continueAfterFailure,
+                                    cells: cells.map { $0.split(separator: ",").map(String.init) }, from: from)
+        let result: ReplayResult
+        do {
+            result = try Replay(session: session, terminal: output).run(document, options: options)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        var status = result.exitCode
+        do {
+            if let summary { try ReplaySummary.write(result, to: summary) }
+            if let report { try ReplayReport.write(result, to: report) }
+        } catch {
+            output.error("error: " + error.description)
+            if status == 0 { status = error.exitCode }
+        }
+        throw ExitCode(status)
+    }
+}

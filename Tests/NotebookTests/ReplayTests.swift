@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import Notebook
+import Script
+import TestSupport
+
+@Suite struct ReplayTests {
+    private func replay(_ text: String, _ options: ReplayOptions = ReplayOptions(), set: [String: Value] = [:])
+        throws -> (result: ReplayResult, terminal: String, session: Session) {
+        let terminal = CapturedOutput()
+        let session = Session(output: terminal)
+        for (name, value) in set { try session.define(name, value) }
+        let document = try NotebookReader.parse(text, file: "n.jnb")
+        let result = try Replay(session: session, terminal: terminal).run(document, options: options)
+        return (result, terminal.text, session)
+    }
+
+    private func statuses(_ result: ReplayResult) -> [CellResult.Status] {
+        result.cells.filter { $0.cell.kind == .code }.map(\.status)
+    }
+
+    /// The terminal text with the times taken out ("ok 0.00 s" → "ok").
+    private func untimed(_ text: String) -> String {
+        text.replacingOccurrences(of: #" [0-9]+\.[0-9]+ s"#, with: "", options: .regularExpression)
+    }
+
+    static let notebook = """
+        # %% [markdown]
+        # # A notebook
+        # %% first
+        a = 1
+        print "a is" a
+        # %% second
+        b = a + [1]
+        # %% third
+        c = 3
+        """
+
+    @Test func stopsAtTheFirstFailingCell() throws {
+        let r = try replay(Self.notebook)
+        #expect(r.result.exitCode == 70)
+        #expect(statuses(r.result) == [.ok, .failed, .notRun])
+        #expect(untimed(r.terminal) == """
+            [1/3] first
+            a is 1
+            ok
+            [2/3] second
+            error: n.jnb:7:5: cannot apply '+' to a number and a list
+              b = a + [1]
+                  ^^^^^^^
+            failed  n.jnb:7 (cell "second")
+            n.jnb: 3 code cells: 1 ok, 1 failed, 1 not run in
+
+            """)
+        #expect(r.session.value("c") == nil)
+        #expect(r.result.cells[2].output == "error: n.jnb:7:5: cannot apply '+' to a number and a list\n  b = a + [1]\n      ^^^^^^^\n")
+    }
+
+    @Test func continueRunsEveryCell() throws {
+        let r = try replay(Self.notebook, ReplayOptions(continueAfterFailure: true))
+        #expect(r.result.exitCode == 70)
+        #expect(statuses(r.result) == [.ok, .failed, .ok])
+        #expect(r.session.value("c") != nil)
+    }
+
+    @Test func allowedErrorsDoNotFailTheReplay() throws {
+        let r = try replay(Self.notebook.replacingOccurrences(of: "# %% second", with: "# %% second allow_error=true"))
+        #expect(r.result.exitCode == 0)
+        #expect(statuses(r.result) == [.ok, .allowedError, .ok])
+        #expect(r.terminal.contains("failed as allowed (allow_error=true)"))
+    }
+
+    @Test func skippedCellsDoNotRun() throws {
+        let r = try replay(Self.notebook.replacingOccurrences(of: "# %% second", with: "# %% second skip=true"))
+        #expect(r.result.exitCode == 0)
+        #expect(statuses(r.result) == [.ok, .skipped, .ok])
+        #expect(r.terminal.contains("[1/2] first") && r.terminal.contains("[-/2] second skipped (skip=true)") && r.terminal.contains("[2/2] third"))
+    }
+
+    @Test func anInvalidCellStopsEverythingBeforeItStarts() throws {
+        let text = "# %% one\nx = 1\n# %% two\nfti x epochs=3\n"
+        let r = try replay(text)
+        #expect(r.result.exitCode == 65)
+        #expect(statuses(r.result) == [.notRun, .notRun])
+        #expect(r.session.value("x") == nil)
+        #expect(r.terminal.contains("error: n.jnb:4:1: unknown command 'fti'; did you mean 'fit'?"))
+        #expect(r.terminal.contains("nothing ran: a cell has an error that stops the notebook before it starts"))
+        let continued = try replay(text, ReplayOptions(continueAfterFailure: true))
+        #expect(continued.result.exitCode == 65)
+        #expect(statuses(continued.result) == [.ok, .failed])
+    }
+
+    @Test func selectingCells() throws {
+        #expect(statuses(try replay(Self.notebook, ReplayOptions(cells: ["first", "3"])).result) == [.ok, .notRun, .ok])
+        #expect(statuses(try replay(Self.notebook, ReplayOptions(from: "third"), set: ["a": .number(1)]).result) == [.notRun, .notRun, .ok])
+        #expect(throws: CellSelectionError.self) { try replay(Self.notebook, ReplayOptions(cells: ["fourth"])) }
+        let document = try NotebookReader.parse(Self.notebook, file: "n.jnb")
+        #expect(throws: CellSelectionError(description: "no cell '4' in n.jnb; its code cells are \"first\", \"second\", \"third\"")) {
+            try Replay.selection(document, ReplayOptions(from: "4"))
+        }
+    }
+
+    @Test func definitionsComeBeforeTheFirstCell() throws {
+        let r = try replay("# %% a\nprint data\n", set: ["data": .string("jets.h5")])
+        #expect(r.result.cells[0].output == "jets.h5\n")
+    }
+
+    @Test func quitEndsTheReplay() throws {
+        let r = try replay("# %% a\nquit\n# %% b\nx = 1\n")
+        #expect(statuses(r.result) == [.ok, .notRun])
+    }
+
+    @Test func aTimeoutStopsALongCell() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A cell that runs a file of a thousand statements twenty thousand times takes a minute.
+        let step = dir.appendingPathComponent("step.jnb").path
+        try String(repeating: "n = n + 1\n", count: 1000).write(toFile: step, atomically: true, encoding: .utf8)
+        let cell = String(repeating: "run \"\(step)\"\n", count: 20_000)
+        let start = Date()
+        let r = try replay("# %% setup\nn = 0\n# %% long timeout=0.3\n" + cell + "# %% after\nx = 1\n", ReplayOptions(continueAfterFailure: true))
+        #expect(Date().timeIntervalSince(start) < 10) // the whole cell would take a minute or more
+        #expect(statuses(r.result) == [.ok, .failed, .notRun])
+        #expect(r.result.exitCode == 130)
+        #expect(r.result.cells[1].error?.message == "the cell ran longer than its timeout of 0.30 s and was stopped")
+        // Statements before the stop kept their effect; the session is intact.
+        if case .number(let n)? = r.session.value("n") { #expect(n >= 0 && n < 20_000_000) } else { Issue.record("n is gone") }
+    }
+}

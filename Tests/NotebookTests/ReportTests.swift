@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import Notebook
+import Script
+import TestSupport
+
+@Suite struct ReportTests {
+    /// Replays `text` (in a fresh folder, so files it writes land there) and returns the result.
+    private func replay(_ text: String, in dir: URL) throws -> ReplayResult {
+        let session = Session(output: CapturedOutput())
+        try session.define("dir", .string(dir.path))
+        let document = try NotebookReader.parse(text, file: "report.jnb")
+        return try Replay(session: session, terminal: CapturedOutput()).run(document, options: ReplayOptions(continueAfterFailure: true))
+    }
+
+    static let notebook = """
+        # %% [markdown]
+        # # Jet images <b>not bold</b>
+        # Some *emphasis*, **strong** and `code`; a [link](https://example.org) and [bad](javascript:alert(1)).
+        #
+        # - one
+        # - two
+        #
+        # | setup | m |
+        # | --- | --- |
+        # | 1 | 0.84 |
+        # %% table
+        t = table x=[1, 2]
+        save t dir + "/t.csv"
+        print "x < 3 & fine"
+        # %% broken
+        y = t + 1
+        """
+
+    @Test func summaryListsEveryCodeCell() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay(Self.notebook, in: dir)
+        let json = try #require(try JSONSerialization.jsonObject(with: ReplaySummary.json(result)) as? [String: Any])
+        #expect(json["notebook"] as? String == "report.jnb")
+        #expect(json["status"] as? String == "failed")
+        #expect(json["exit_code"] as? Int == 70)
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["name"] as? String } == ["table", "broken"])
+        #expect(cells.map { $0["status"] as? String } == ["ok", "failed"])
+        #expect(cells[0]["files"] as? [String] == [dir.path + "/t.csv"])
+        #expect(cells[0]["figures"] as? [String] == [])
+        let error = try #require(cells[1]["error"] as? [String: Any])
+        #expect(error["line"] as? Int == 16)
+        #expect(error["column"] as? Int == 5)
+        #expect(error["category"] as? String == "runtime")
+        #expect((cells[0]["seconds"] as? Double).map { $0 >= 0 } == true)
+    }
+
+    @Test func reportRendersMarkdownEscapesTextAndIsWellFormed() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay(Self.notebook, in: dir)
+        let html = ReplayReport.html(result)
+        #expect(html.contains("<h1>Jet images &lt;b&gt;not bold&lt;/b&gt;</h1>"))
+        #expect(html.contains("<em>emphasis</em>, <strong>strong</strong> and <code>code</code>"))
+        #expect(html.contains("<a href=\"https://example.org\">link</a>"))
+        #expect(html.contains("[bad](javascript:alert(1))"))
+        #expect(html.contains("<ul><li>one</li><li>two</li></ul>"))
+        #expect(html.contains("<table><thead><tr><th>setup</th><th>m</th></tr></thead><tbody><tr><td>1</td><td>0.84</td></tr></tbody></table>"))
+        #expect(html.contains("<pre class=\"output\">x &lt; 3 &amp; fine</pre>"))
+        #expect(html.contains("<span class=\"status failed\">failed</span>"))
+        #expect(html.contains("cannot apply '+' to a table and a number"))
+
+        let path = dir.appendingPathComponent("report.html").path
+        try ReplayReport.write(result, to: path)
+        let lint = try Tools.run("xmllint", ["--noout", path])
+        #expect(lint.status == 0, "xmllint: \(lint.stderr)")
+    }
+
+    @Test func figuresWrittenByACellAreEmbedded() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let svgPath = dir.appendingPathComponent("f.svg").path
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>"
+        try svg.write(toFile: svgPath, atomically: true, encoding: .utf8)
+        var result = try replay("# %% plot\nx = 1\n", in: dir)
+        result.cells[0].filesWritten = [svgPath, dir.path + "/gone.svg"]
+        let html = ReplayReport.html(result)
+        #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\""))
+        #expect(html.contains("figure file not found when the report was written"))
+    }
+
+    @Test func figuresShownWithoutSavingAreEmbeddedToo() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay("# %% plot\nhist [1, 2, 2, 3] bins=3\n", in: dir)
+        #expect(result.cells[0].shownFigures.count == 1)
+        let svg = try #require(result.cells[0].shownFigures.first)
+        let html = ReplayReport.html(result)
+        #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"figure\" /><figcaption>not saved</figcaption>"))
+    }
+}

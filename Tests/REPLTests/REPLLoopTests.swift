@@ -1,0 +1,80 @@
+import Testing
+import REPL
+import Script
+
+/// A line reader that plays back a script of inputs and records prompts and history.
+final class ScriptedLineReader: LineReader {
+    private var inputs: [LineInput]
+    private(set) var prompts: [String] = []
+    private(set) var history: [String] = []
+
+    init(_ inputs: [LineInput]) { self.inputs = inputs }
+
+    func readLine(prompt: String) -> LineInput {
+        prompts.append(prompt)
+        return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
+    }
+
+    func addToHistory(_ line: String) { history.append(line) }
+}
+
+@Suite struct REPLLoopTests {
+    private func run(_ inputs: [LineInput]) -> (status: Int32, output: String, reader: ScriptedLineReader, session: Session) {
+        let output = CapturedOutput()
+        let session = Session(output: output)
+        let reader = ScriptedLineReader(inputs)
+        let status = REPL(session: session, reader: reader).run()
+        return (status, output.text, reader, session)
+    }
+
+    @Test func runsEachLineAndShowsValues() {
+        let r = run([.line("x = 6"), .line("x * 7"), .line("print \"done\"")])
+        #expect(r.status == 0)
+        #expect(r.output == "42\ndone\n")
+        #expect(r.reader.history == ["x = 6", "x * 7", "print \"done\""])
+    }
+
+    @Test func unfinishedInputGetsAContinuationPrompt() {
+        let r = run([.line("l = [1,"), .line("     2]"), .line("s = \"two"), .line("lines\""), .line("y = 1 + \\"), .line("2"), .line("print l s y")])
+        #expect(r.output == "[1, 2] two\nlines 3\n")
+        #expect(r.reader.prompts == ["jnb> ", "...> ", "jnb> ", "...> ", "jnb> ", "...> ", "jnb> ", "jnb> "])
+    }
+
+    @Test func ctrlCDropsTheUnfinishedInput() {
+        let r = run([.line("l = [1,"), .interrupted, .line("l = 5"), .line("l")])
+        #expect(r.output == "5\n")
+        #expect(r.reader.prompts == ["jnb> ", "...> ", "jnb> ", "jnb> ", "jnb> "])
+    }
+
+    @Test func errorsShowACaretAndTheSessionGoesOn() {
+        let r = run([.line("x = 1"), .line("x = x + [2]"), .line("split x trian=0.8"), .line("x")])
+        #expect(r.output == """
+            error: cannot apply '+' to a number and a list
+              x = x + [2]
+                  ^^^^^^^
+            error: split has no argument 'trian'; did you mean 'train'? (its arguments are jets, train, test, seed)
+              split x trian=0.8
+                      ^^^^^
+            1
+
+            """)
+    }
+
+    @Test func blankLinesAreNotHistory() {
+        let r = run([.line(""), .line("   "), .line("1")])
+        #expect(r.reader.history == ["1"])
+        #expect(r.output == "1\n")
+    }
+
+    @Test func quitEndsWithItsStatus() {
+        let r = run([.line("quit 7"), .line("print \"not reached\"")])
+        #expect(r.status == 7)
+        #expect(r.output.isEmpty)
+    }
+
+    @Test func endOfInputEndsCleanly() {
+        let r = run([.line("x = 1")])
+        #expect(r.status == 0)
+        #expect(r.session.variableNames == ["x"])
+    }
+}

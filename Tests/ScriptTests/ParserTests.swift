@@ -1,0 +1,124 @@
+import Testing
+import Script
+
+@Suite struct ParserTests {
+    private let grammar = CommandTable.standard.grammar
+
+    private func parse(_ source: String) throws -> [Statement] {
+        try Parser.parse(source, grammar: grammar)
+    }
+
+    /// A compact rendering of the tree: calls as name(args), keywords as k=v.
+    private func shape(_ e: Expression) -> String {
+        switch e.kind {
+        case .number(let x): return NumberFormat.plain(x)
+        case .string(let s): return "\"\(s)\""
+        case .bool(let b): return "\(b)"
+        case .variable(let n): return n
+        case .list(let items): return "[" + items.map(shape).joined(separator: ", ") + "]"
+        case .call(let call):
+            return call.name + "(" + call.arguments.map { a in
+                let value: String
+                switch a.value {
+                case .expression(let e): value = shape(e)
+                case .statement(let s): value = "{" + shape(s) + "}"
+                }
+                return (a.label.map { $0 + "=" } ?? "") + value
+            }.joined(separator: ", ") + ")"
+        case .member(let base, let name, _): return shape(base) + "." + name
+        case .index(let base, let i): return shape(base) + "[" + shape(i) + "]"
+        case .unary(let op, let x): return "(" + op.rawValue + " " + shape(x) + ")"
+        case .binary(let op, let a, let b): return "(" + shape(a) + " " + op.rawValue + " " + shape(b) + ")"
+        case .range(let a, let b): return shape(a) + ":" + shape(b)
+        }
+    }
+
+    private func shape(_ s: Statement) -> String {
+        switch s.kind {
+        case .assignment(let name, _, let value): return name + " = " + shape(value)
+        case .expression(let e): return shape(e)
+        }
+    }
+
+    private func shapes(_ source: String) throws -> [String] {
+        try parse(source).map(shape)
+    }
+
+    @Test func commandsWithoutParentheses() throws {
+        #expect(try shapes("fit ae parts.train epochs=30") == ["fit(ae, parts.train, epochs=30)"])
+        #expect(try shapes("bg = select jets signal=0") == ["bg = select(jets, signal=0)"])
+        #expect(try shapes("hist mass(sig) mass(bkg) bins=80") == ["hist(mass(sig), mass(bkg), bins=80)"])
+        #expect(try shapes("confusion ae anomalous=(select jets signal=1)") == ["confusion(ae, anomalous=select(jets, signal=1))"])
+    }
+
+    @Test func commandsWithParentheses() throws {
+        #expect(try shapes("fit(ae, parts.train, epochs=30)") == ["fit(ae, parts.train, epochs=30)"])
+        #expect(try shapes("x = mass(select jets signal=1)") == ["x = mass(select(jets, signal=1))"])
+    }
+
+    @Test func aSpaceBeforeParenthesisMakesAnArgument() throws {
+        #expect(try shapes("hist (mass a) (mass b)") == ["hist(mass(a), mass(b))"])
+        #expect(try shapes("autoencoder [625, 100, 625]") == ["autoencoder([625, 100, 625])"])
+        #expect(try shapes("x = jets[3]") == ["x = jets[3]"])
+    }
+
+    @Test func commandAloneIsACall() throws {
+        #expect(try shapes("vars") == ["vars()"])
+        #expect(try shapes("help fit") == ["help(fit)"])
+    }
+
+    @Test func timeTakesAStatement() throws {
+        #expect(try shapes("time fit ae data epochs=2") == ["time({fit(ae, data, epochs=2)})"])
+        #expect(try shapes("time out = reconstruct ae bg") == ["time({out = reconstruct(ae, bg)})"])
+    }
+
+    @Test func precedence() throws {
+        #expect(try shapes("x = 1 + 2 * 3 ^ 2") == ["x = (1 + (2 * (3 ^ 2)))"])
+        #expect(try shapes("x = -2 ^ 2") == ["x = (- (2 ^ 2))"])
+        #expect(try shapes("m = a > 1 and not b < 2 or c == 3") == ["m = (((a > 1) and (not (b < 2))) or (c == 3))"])
+        #expect(try shapes("y = mass(x).mean / 2") == ["y = (mass(x).mean / 2)"])
+    }
+
+    @Test func ranges() throws {
+        #expect(try shapes("load f rows=0:n / 4") == ["load(f, rows=0:(n / 4))"])
+        #expect(try shapes("x = jets[10:20]") == ["x = jets[10:20]"])
+    }
+
+    @Test func argumentsAreWholeExpressions() throws {
+        #expect(try shapes("select jets where=jets.jet_mass > 60 n=10") == ["select(jets, where=(jets.jet_mass > 60), n=10)"])
+        #expect(try shapes("hist a - b") == ["hist((a - b))"])
+    }
+
+    @Test func statementsSeparatedByLinesAndSemicolons() throws {
+        #expect(try shapes("a = 1; b = 2\n\n c = [1,\n 2]") == ["a = 1", "b = 2", "c = [1, 2]"])
+    }
+
+    private func expectError(_ source: String, _ message: String, line: Int = 1, column: Int, length: Int = 1,
+                             sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(throws: ScriptError(.syntax, message, at: SourceSpan(line: line, column: column, length: length)),
+                sourceLocation: sourceLocation) {
+            try parse(source)
+        }
+    }
+
+    @Test func errorsSayWhereAndWhat() {
+        expectError("x = ", "expected a value after 'x ='", column: 5, length: 1)
+        expectError("x = (1 + 2", "'(' is never closed", column: 5)
+        expectError("hist a, b", "commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", column: 7)
+        expectError("x = 3 4", "unexpected number 4 after the end of the statement; put one statement per line or separate them with ;", column: 7)
+        expectError("x = a < b < c", "comparisons cannot be chained; write 'a < b and b < c'", column: 11)
+        expectError("y = 1)", "')' has no matching opening bracket", column: 6)
+        expectError("f(1 2)", "expected ',' or ')' in the arguments of 'f', found number 2", column: 5)
+        expectError("f(1, 2", "'(' of the call to 'f' is never closed", column: 2)
+        expectError("x = col.mean()", "'mean' is a value, not a function: write '.mean' without parentheses", column: 13)
+        expectError("a.b = 1", "only a name can be assigned to (write 'name = value'); to compare, use ==", column: 5)
+        expectError("x = [1, 2", "'[' is never closed", column: 5)
+        expectError("fit ae data epochs=", "expected a value after 'epochs='", column: 20)
+    }
+
+    @Test func errorLinesCountFromTheOrigin() {
+        #expect(throws: ScriptError(.syntax, "expected a value, found ')'", at: SourceSpan(file: "a.jnb", cell: "train", line: 13, column: 8))) {
+            try Parser.parse("x = 1\ny = 2 *)", origin: SourceOrigin(file: "a.jnb", line: 12, cell: "train"), grammar: grammar)
+        }
+    }
+}

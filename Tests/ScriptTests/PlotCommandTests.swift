@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import Script
+import TestSupport
+
+/// The plotting commands on the Pythia jets write SVG that an XML parser and an SVG renderer
+/// accept, with the labels the commands were given.
+@Suite struct PlotCommandTests {
+    @Test func figuresAreValidSVGWithTheirLabels() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = CapturedOutput()
+        let session = Session(output: output)
+        try session.define("fixture", .string(Fixtures.pythia4k.path))
+        try session.define("dir", .string(dir.path))
+        let result = session.execute("""
+            jets = load fixture
+            sig = select jets signal=1
+            bg = select jets signal=0
+            hist sig.jet_mass bg.jet_mass bins=40 labels=["W jets", "QCD jets"] xlabel="jet mass" save=dir + "/sub/m.svg"
+            image jets[7] title="seventh jet" save=dir + "/jet.svg"
+            scatter jets.jet_pt (pt jets) diagonal=true save=dir + "/pt.svg"
+            roc normal=(-bg.tau_21) anomalous=(-sig.tau_21) save=dir + "/roc.svg"
+            confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) save=dir + "/confusion.svg"
+            scan normal=(-bg.tau_21) anomalous=(-sig.tau_21) save=dir + "/scan.svg"
+            f = hist jets.tau_21
+            save f dir + "/tau21.svg"
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        let files = ["sub/m.svg", "jet.svg", "pt.svg", "roc.svg", "confusion.svg", "scan.svg", "tau21.svg"].map { dir.path + "/" + $0 }
+        #expect(result.filesWritten == files)
+        for file in files {
+            #expect(try Tools.run("xmllint", ["--noout", file]).status == 0, "\(file) is not well-formed XML")
+            #expect(try Tools.run("rsvg-convert", ["-o", file + ".png", file]).status == 0, "\(file) does not render")
+        }
+        let histogram = try String(contentsOfFile: files[0], encoding: .utf8)
+        #expect(histogram.contains(">W jets<") && histogram.contains(">QCD jets<") && histogram.contains(">jet mass<"))
+        #expect(try String(contentsOfFile: files[1], encoding: .utf8).contains("seventh jet"))
+        #expect(try String(contentsOfFile: dir.path + "/roc.svg", encoding: .utf8).contains("AUC = 0.80"))
+        // A figure shown without saving reaches the sink as SVG (a notebook report shows it).
+        output.take()
+        #expect(session.execute("hist jets.tau_21 bins=10").succeeded)
+        #expect(output.figures.count == 1)
+        #expect(output.figures.first?.hasPrefix("<?xml") == true)
+    }
+
+    @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(atPath: dir.path + "/taken.svg", withIntermediateDirectories: true)
+        let session = Session(output: CapturedOutput())
+        try session.define("dir", .string(dir.path))
+        let result = session.execute("hist [1, 2, 3] save=dir + \"/taken.svg\"")
+        #expect(result.exitCode == 74)
+        #expect(result.error?.message == "hist: \(dir.path)/taken.svg is a directory, expected a file name")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built `jnb` binary: modes, options and exit statuses.
+@Suite struct CommandLineTests {
+    static var jnb: String { Fixtures.productsDirectory.appendingPathComponent("jnb").path }
+
+    private func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Tools.Result {
+        try Tools.run(Self.jnb, arguments, stdin: stdin, environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: directory)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("jnb 0.1.0\nOpenBLAS "))
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("jnb run <file.jnb> [options]"))
+        #expect(help.stdout.contains("64 wrong usage"))
+        let runHelp = try run(["run", "--help"])
+        #expect(runHelp.stdout.contains("--continue") && runHelp.stdout.contains("--report"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try run(["--bogus"]).status == 64)
+        #expect(try run(["run"]).status == 64)
+        #expect(try run(["-c", "1", "--set", "novalue"]).status == 64)
+        #expect(try run(["-c", "1", "--set", "mass=3"]).status == 64)
+    }
+
+    @Test func statementsWithDashC() throws {
+        let ok = try run(["-c", "x = 6; print x * 7", "--set", "y=1"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "42\n")
+        #expect(ok.stderr.isEmpty)
+        let defined = try run(["-c", "print data n + 1", "--set", "data=jets.h5", "--set", "n=41"])
+        #expect(defined.stdout == "jets.h5 42\n")
+    }
+
+    @Test func exitStatusFollowsTheKindOfError() throws {
+        let syntax = try run(["-c", "x = (1"])
+        #expect(syntax.status == 65)
+        #expect(syntax.stderr == "error: '(' is never closed\n  x = (1\n      ^\n")
+        #expect(try run(["-c", "fti 3"]).status == 65)
+        #expect(try run(["-c", "x = 1 + [2]"]).status == 70)
+        #expect(try run(["-c", "run \"/nonexistent/file.jnb\""]).status == 74)
+        #expect(try run(["-c", "quit 9"]).status == 9)
+    }
+
+    @Test func standardInputIsAScript() throws {
+        let result = try run([], stdin: "x = 2\nprint x\nx + [1]\nprint \"not reached\"\n")
+        #expect(result.status == 70)
+        #expect(result.stdout == "2\n")
+        #expect(!result.stdout.contains("jnb>"))
+        #expect(result.stderr == "error: <stdin>:3:1: cannot apply '+' to a number and a list\n  x + [1]\n  ^^^^^^^\n")
+        let binary = try Tools.run("/bin/sh", ["-c", "printf 'x = \"\\377\"' | \(Self.jnb)"])
+        #expect(binary.status == 74)
+        #expect(binary.stderr == "error: <stdin>:1: the file is not UTF-8 text (invalid byte sequence on this line)\n")
+    }
+
+    private func notebook(_ text: String) throws -> (dir: URL, path: String) {
+        let dir = try Fixtures.temporaryDirectory()
+        let path = dir.appendingPathComponent("n.jnb").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (dir, path)
+    }
+
+    @Test func runReplaysANotebookAndWritesSummaryAndReport() throws {
+        let (dir, _) = try notebook("# %% [markdown]\n# # Title\n# %% one\nx = 1\n# %% two\nprint x + n\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try run(["run", "n.jnb", "--set", "n=2", "--summary", "out/s.json", "--report", "out/r.html"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("[1/2] one\nok "))
+        #expect(result.stdout.contains("[2/2] two\n3\nok "))
+        #expect(result.stdout.contains("n.jnb: 2 code cells: 2 ok in "))
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/out/s.json"))
+        let html = try String(contentsOfFile: dir.path + "/out/r.html", encoding: .utf8)
+        #expect(html.contains("<h1>Title</h1>"))
+    }
+
+    @Test func runStopsAtAFailureUnlessContinue() throws {
+        let (dir, _) = try notebook("# %% one\nx = 1 + [1]\n# %% two\nprint \"two ran\"\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let stopped = try run(["run", "n.jnb"], in: dir)
+        #expect(stopped.status == 70)
+        #expect(!stopped.stdout.contains("two ran"))
+        #expect(stopped.stderr.contains("failed ") && stopped.stderr.contains("n.jnb:2 (cell \"one\")"))
+        let continued = try run(["run", "n.jnb", "--continue"], in: dir)
+        #expect(continued.status == 70)
+        #expect(continued.stdout.contains("two ran"))
+        let chosen = try run(["run", "n.jnb", "--cells", "two"], in: dir)
+        #expect(chosen.status == 0)
+        #expect(try run(["run", "n.jnb", "--from", "three"], in: dir).status == 64)
+    }
+
+    @Test func runReportsFileAndFormatProblems() throws {
+        #expect(try run(["run", "/nonexistent/n.jnb"]).status == 74)
+        let (dir, _) = try notebook("# %% one timeout=never\nx = 1\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = try run(["run", "n.jnb"], in: dir)
+        #expect(bad.status == 65)
+        #expect(bad.stderr == "error: n.jnb:1:10: cell option timeout must be a number of seconds > 0, got 'never'\n")
+    }
+
+    @Test func commandReferenceIsTheDocsSection() throws {
+        let reference = try run(["--command-reference"])
+        let docs = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/LANGUAGE.md"), encoding: .utf8)
+        #expect(reference.status == 0)
+        #expect(docs.contains(reference.stdout))
+    }
+}
