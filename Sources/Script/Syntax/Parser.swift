@@ -16,9 +16,17 @@ public struct Grammar: Sendable {
 /// assignment's right side, a parenthesised group, a list element or an argument inside
 /// parentheses; there its arguments run to the end of the statement or the closing bracket.
 public struct Parser {
+    /// How deep brackets, operators and commands may nest, and how tall an expression's tree
+    /// may grow. The parser, the checker and the interpreter all recurse over the syntax, so
+    /// without a bound a long run of `[` or `-` (or a sum of thousands of terms) would
+    /// overflow the stack instead of giving an error. Real scripts stay far below it.
+    public static let maxDepth = 100
+
     private var tokens: [Token]
     private var position = 0
     private let grammar: Grammar
+    /// Recursive parsing calls under way, bounded by `maxDepth`.
+    private var nesting = 0
 
     public init(tokens: [Token], grammar: Grammar) {
         self.tokens = tokens
@@ -49,6 +57,25 @@ public struct Parser {
         }
     }
     private var previousSpan: SourceSpan { tokens[max(position - 1, 0)].span }
+
+    // MARK: Depth
+
+    private static func tooDeep(at span: SourceSpan) -> ScriptError {
+        .syntax("nested too deeply (more than \(maxDepth) levels of brackets, operators or commands); split it into several statements", at: span)
+    }
+
+    /// Enters one more level of recursion; pair with `nesting -= 1` on the way out.
+    private mutating func descend() throws(ScriptError) {
+        nesting += 1
+        guard nesting <= Self.maxDepth else { throw Self.tooDeep(at: current.span) }
+    }
+
+    /// A syntax node, refused when its tree grows taller than `maxDepth`.
+    private func node(_ kind: Expression.Kind, span: SourceSpan) throws(ScriptError) -> Expression {
+        let expression = Expression(kind: kind, span: span)
+        guard expression.height <= Self.maxDepth else { throw Self.tooDeep(at: span) }
+        return expression
+    }
 
     private mutating func expect(_ symbol: Token.Symbol, _ context: @autoclosure () -> String) throws(ScriptError) -> Token {
         guard current.isSymbol(symbol) else {
@@ -113,6 +140,8 @@ public struct Parser {
     /// argument (or, for a command, by nothing), otherwise an expression.
     private mutating func parseCommandOrExpression() throws(ScriptError) -> Expression {
         if startsCommandWithoutParentheses() {
+            defer { nesting -= 1 }
+            try descend()
             return try parseCommandWithoutParentheses()
         }
         return try parseExpression()
@@ -157,7 +186,7 @@ public struct Parser {
             }
         }
         let span = nameToken.span.through(previousSpan)
-        return Expression(kind: .call(Call(name: name, nameSpan: nameToken.span, arguments: arguments, span: span)), span: span)
+        return try node(.call(Call(name: name, nameSpan: nameToken.span, arguments: arguments, span: span)), span: span)
     }
 
     private mutating func parseArgument() throws(ScriptError) -> Argument {
@@ -204,13 +233,15 @@ public struct Parser {
         let close = advance()
         let span = name.span.through(close.span)
         let call = Call(name: name.identifier ?? "", nameSpan: name.span, arguments: arguments, span: span)
-        return Expression(kind: .call(call), span: span)
+        return try node(.call(call), span: span)
     }
 
     // MARK: Expressions, lowest precedence first
 
     mutating func parseExpression() throws(ScriptError) -> Expression {
-        try parseOr()
+        defer { nesting -= 1 }
+        try descend()
+        return try parseOr()
     }
 
     private mutating func parseOr() throws(ScriptError) -> Expression {
@@ -218,7 +249,7 @@ public struct Parser {
         while current.kind == .keyword(.or) {
             _ = advance()
             let right = try parseAnd()
-            left = Expression(kind: .binary(.or, left, right), span: left.span.through(right.span))
+            left = try node(.binary(.or, left, right), span: left.span.through(right.span))
         }
         return left
     }
@@ -228,16 +259,18 @@ public struct Parser {
         while current.kind == .keyword(.and) {
             _ = advance()
             let right = try parseNot()
-            left = Expression(kind: .binary(.and, left, right), span: left.span.through(right.span))
+            left = try node(.binary(.and, left, right), span: left.span.through(right.span))
         }
         return left
     }
 
     private mutating func parseNot() throws(ScriptError) -> Expression {
         if current.kind == .keyword(.not) {
+            defer { nesting -= 1 }
+            try descend()
             let op = advance()
             let operand = try parseNot()
-            return Expression(kind: .unary(.not, operand), span: op.span.through(operand.span))
+            return try node(.unary(.not, operand), span: op.span.through(operand.span))
         }
         return try parseComparison()
     }
@@ -252,7 +285,7 @@ public struct Parser {
         if case .symbol(let next) = current.kind, let chained = BinaryOperator(rawValue: next.rawValue), chained.isComparison {
             throw ScriptError.syntax("comparisons cannot be chained; write 'a < b and b < c'", at: current.span)
         }
-        return Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+        return try node(.binary(op, left, right), span: left.span.through(right.span))
     }
 
     private mutating func parseRange() throws(ScriptError) -> Expression {
@@ -260,7 +293,7 @@ public struct Parser {
         guard current.isSymbol(.colon) else { return first }
         _ = advance()
         let end = try parseAdditive()
-        return Expression(kind: .range(first, end), span: first.span.through(end.span))
+        return try node(.range(first, end), span: first.span.through(end.span))
     }
 
     private mutating func parseAdditive() throws(ScriptError) -> Expression {
@@ -268,7 +301,7 @@ public struct Parser {
         while current.isSymbol(.plus) || current.isSymbol(.minus) {
             let op: BinaryOperator = advance().isSymbol(.plus) ? .add : .subtract
             let right = try parseMultiplicative()
-            left = Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+            left = try node(.binary(op, left, right), span: left.span.through(right.span))
         }
         return left
     }
@@ -278,30 +311,29 @@ public struct Parser {
         while current.isSymbol(.star) || current.isSymbol(.slash) {
             let op: BinaryOperator = advance().isSymbol(.star) ? .multiply : .divide
             let right = try parseUnary()
-            left = Expression(kind: .binary(op, left, right), span: left.span.through(right.span))
+            left = try node(.binary(op, left, right), span: left.span.through(right.span))
         }
         return left
     }
 
     private mutating func parseUnary() throws(ScriptError) -> Expression {
-        if current.isSymbol(.minus) {
-            let op = advance()
-            let operand = try parseUnary()
-            return Expression(kind: .unary(.negate, operand), span: op.span.through(operand.span))
-        }
-        if current.isSymbol(.plus) {
-            _ = advance()
-            return try parseUnary()
-        }
-        return try parsePower()
+        guard current.isSymbol(.minus) || current.isSymbol(.plus) else { return try parsePower() }
+        defer { nesting -= 1 }
+        try descend()
+        let op = advance()
+        let operand = try parseUnary()
+        guard op.isSymbol(.minus) else { return operand }
+        return try node(.unary(.negate, operand), span: op.span.through(operand.span))
     }
 
     private mutating func parsePower() throws(ScriptError) -> Expression {
         let base = try parsePostfix()
         guard current.isSymbol(.caret) else { return base }
+        defer { nesting -= 1 }
+        try descend()
         _ = advance()
         let exponent = try parseUnary()
-        return Expression(kind: .binary(.power, base, exponent), span: base.span.through(exponent.span))
+        return try node(.binary(.power, base, exponent), span: base.span.through(exponent.span))
     }
 
     private mutating func parsePostfix() throws(ScriptError) -> Expression {
@@ -316,7 +348,7 @@ public struct Parser {
                 if current.isSymbol(.leftParen), !current.spaceBefore {
                     throw ScriptError.syntax("'\(name)' is a value, not a function: write '.\(name)' without parentheses", at: current.span)
                 }
-                expression = Expression(kind: .member(expression, name: name, nameSpan: nameToken.span),
+                expression = try node(.member(expression, name: name, nameSpan: nameToken.span),
                                         span: expression.span.through(nameToken.span))
             } else if current.isSymbol(.leftBracket), !current.spaceBefore {
                 let open = advance()
@@ -325,7 +357,7 @@ public struct Parser {
                 }
                 let index = try parseExpression()
                 let close = try expect(.rightBracket, "to close the index opened at \(open.span)")
-                expression = Expression(kind: .index(expression, index), span: expression.span.through(close.span))
+                expression = try node(.index(expression, index), span: expression.span.through(close.span))
             } else if current.isSymbol(.leftParen), !current.spaceBefore {
                 throw ScriptError.syntax("only a command can be called with ( ); this value is not a command", at: current.span)
             } else {
@@ -391,6 +423,6 @@ public struct Parser {
             }
         }
         let close = advance()
-        return Expression(kind: .list(elements), span: open.span.through(close.span))
+        return try node(.list(elements), span: open.span.through(close.span))
     }
 }

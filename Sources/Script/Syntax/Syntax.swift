@@ -10,6 +10,14 @@ public struct Statement: Sendable {
 
     public var kind: Kind
     public var span: SourceSpan
+
+    /// Levels of expression nodes below the statement (see `Expression.height`).
+    public var height: Int {
+        switch kind {
+        case .assignment(_, _, let value): value.height
+        case .expression(let expression): expression.height
+        }
+    }
 }
 
 public struct Expression: Sendable {
@@ -30,8 +38,26 @@ public struct Expression: Sendable {
         case range(Expression, Expression)
     }
 
-    public var kind: Kind
+    public let kind: Kind
     public var span: SourceSpan
+    /// Nodes on the longest path from this one down to a leaf (1 for a number or a name).
+    /// The parser bounds it: checking and running walk the tree recursively.
+    public let height: Int
+
+    public init(kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        let below: Int = switch kind {
+        case .number, .string, .bool, .variable: 0
+        case .list(let elements): elements.map(\.height).max() ?? 0
+        case .call(let call): call.arguments.map(\.height).max() ?? 0
+        case .member(let base, _, _): base.height
+        case .index(let base, let index): max(base.height, index.height)
+        case .unary(_, let operand): operand.height
+        case .binary(_, let left, let right), .range(let left, let right): max(left.height, right.height)
+        }
+        height = 1 + below
+    }
 }
 
 /// `name(arguments)` or, without parentheses, `name arguments`.
@@ -58,6 +84,13 @@ public struct Argument: Sendable {
     public var expression: Expression? {
         if case .expression(let e) = value { return e }
         return nil
+    }
+
+    public var height: Int {
+        switch value {
+        case .expression(let e): e.height
+        case .statement(let s): s.height
+        }
     }
 
     /// The span of the value (not the label), where type errors point.
