@@ -1,12 +1,13 @@
 import CHDF5
 import Foundation
 
-/// Library-wide set-up: HDF5 prints its error stack to stderr unless told not to. jnb reports
-/// errors itself, so the automatic printing is switched off once, before the first call.
+/// Library-wide set-up. HDF5 prints its error stack to stderr unless told not to; jnb reports
+/// errors itself, so every call switches the printing off first: in a thread-safe build (such
+/// as Debian's) the setting belongs to the calling thread, and the parallel chunk reader and
+/// the test runner call from many threads.
 enum HDF5Library {
     private static let initialised: Bool = {
         _ = H5open()
-        _ = jnb_h5_silence_errors()
         return true
     }()
 
@@ -19,6 +20,7 @@ enum HDF5Library {
         _ = initialised
         lock.lock()
         defer { lock.unlock() }
+        _ = jnb_h5_silence_errors()
         return try body()
     }
 
