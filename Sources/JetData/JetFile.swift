@@ -130,7 +130,7 @@ public enum JetFile {
         let names = try file.rootNames()
         let missing = requiredDatasets.filter { !names.contains($0) }
         if !missing.isEmpty {
-            let found = names.isEmpty ? "nothing" : names.joined(separator: ", ")
+            let found = listed(names)
             if missing.contains(imageDataset) && missing.count == requiredDatasets.count {
                 throw JetDataError.file("\(path): not a jet-image file: expected datasets \(requiredDatasets.joined(separator: ", ")); found \(found)")
             }
@@ -166,6 +166,19 @@ public enum JetFile {
         default:
             throw JetDataError.file("\(path): dataset '\(dataset.name)': expected float32 or float64 values, found \(dataset.element)")
         }
+    }
+
+    /// Names found in a file, for a one-line message: at most 12, each cut at 40 characters,
+    /// control characters shown as '?' (a damaged file can hold any bytes there).
+    private static func listed(_ names: [String]) -> String {
+        guard !names.isEmpty else { return "nothing" }
+        let shown = names.prefix(12).map { name in
+            let clean = String(String.UnicodeScalarView(name.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? "?" : $0
+            }))
+            return clean.count > 40 ? clean.prefix(40) + "…" : clean
+        }
+        return shown.joined(separator: ", ") + (names.count > 12 ? " and \(names.count - 12) more" : "")
     }
 
     private static func shapeText(_ shape: [Int]) -> String {
