@@ -9,6 +9,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "jnb", targets: ["jnb"]),
+        // The modules the fuzzing package in Fuzz/ builds against (a package dependency by path
+        // sees only products).
+        .library(name: "JNBModules", targets: ["JetData", "ModelFile", "Script", "Notebook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
