@@ -10,7 +10,7 @@ import TestSupport
     @Test(arguments: [
         // A link name in the root group's local heap that runs past the heap's end.
         "link-name-past-local-heap.h5",
-        // A metadata entry whose stored length asks for about 110 TB.
+        // The root group's heap claims a data size of about 110 TB.
         "huge-metadata-size.h5",
     ])
     func fuzzRegressionInputGivesAnError(name: String) throws {
