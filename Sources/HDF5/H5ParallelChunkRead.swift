@@ -29,6 +29,12 @@ extension H5Dataset {
         let next = Atomic<Int>(0)
         let failure = Mutex<HDF5Error?>(nil)
         let (path, name, id) = (file.path, self.name, self.id)
+        // A damaged chunk index can claim any stored size; no chunk is larger than the file.
+        var size: hsize_t = 0
+        guard HDF5Library.call({ H5Fget_filesize(file.id, &size) }) >= 0 else {
+            throw HDF5Error(path: path, object: name, message: "cannot get the file's size: \(HDF5Library.takeErrorMessage())")
+        }
+        let fileSize = size
         // Workers write disjoint parts of the destination; pass its address, not the pointer.
         let address = UInt(bitPattern: destination)
 
@@ -45,6 +51,9 @@ extension H5Dataset {
                     var bytes: hsize_t = 0
                     guard H5Dget_chunk_storage_size(id, offset, &bytes) >= 0 else {
                         return .failure(HDF5Error(path: path, object: name, message: "cannot locate chunk at \(origin): \(HDF5Library.takeErrorMessage())"))
+                    }
+                    guard bytes <= fileSize else {
+                        return .failure(HDF5Error(path: path, object: name, message: "chunk at \(origin) claims \(bytes) bytes, more than the whole file (\(fileSize)): damaged file?"))
                     }
                     if Int(bytes) > compressed.count { compressed = [UInt8](repeating: 0, count: Int(bytes)) }
                     var mask: UInt32 = 0
