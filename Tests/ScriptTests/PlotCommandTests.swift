@@ -6,17 +6,22 @@ import TestSupport
 /// The plotting commands on the Pythia jets write SVG that an XML parser and an SVG renderer
 /// accept, with the labels the commands were given.
 @Suite struct PlotCommandTests {
+    /// A session with the Pythia jets loaded as jets, sig and bg, writing into `dir`.
+    private func pythiaSession(_ output: CapturedOutput, dir: URL) throws -> Session {
+        let session = Session(output: output)
+        try session.define("fixture", .string(Fixtures.pythia4k.path))
+        try session.define("dir", .string(dir.path))
+        let loaded = session.execute("jets = load fixture; sig = select jets signal=1; bg = select jets signal=0")
+        try #require(loaded.succeeded)
+        return session
+    }
+
     @Test func figuresAreValidSVGWithTheirLabels() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = CapturedOutput()
-        let session = Session(output: output)
-        try session.define("fixture", .string(Fixtures.pythia4k.path))
-        try session.define("dir", .string(dir.path))
+        let session = try pythiaSession(output, dir: dir)
         let result = session.execute("""
-            jets = load fixture
-            sig = select jets signal=1
-            bg = select jets signal=0
             hist sig.jet_mass bg.jet_mass bins=40 labels=["W jets", "QCD jets"] xlabel="jet mass" save=dir + "/sub/m.svg"
             image jets[7] title="seventh jet" save=dir + "/jet.svg"
             scatter jets.jet_pt (pt jets) diagonal=true save=dir + "/pt.svg"
@@ -47,13 +52,8 @@ import TestSupport
     @Test func averageImagesSideBySideAndGridsOfFigures() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let session = Session(output: CapturedOutput())
-        try session.define("fixture", .string(Fixtures.pythia4k.path))
-        try session.define("dir", .string(dir.path))
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
         let result = session.execute("""
-            jets = load fixture
-            sig = select jets signal=1
-            bg = select jets signal=0
             image sig bg titles=["W average", "QCD average"] log=true save=dir + "/average.svg"
             single = image sig
             a = hist sig.jet_mass
