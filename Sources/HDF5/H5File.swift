@@ -196,8 +196,9 @@ public final class H5File {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw HDF5Error(path: path, message: "permission denied (not readable)")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size == 0 {
+        // stat, not attributesOfItem: the size of the file a symbolic link points to.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 {
             throw HDF5Error(path: path, message: "empty file (0 bytes), expected an HDF5 file")
         }
         let isHDF5 = HDF5Library.call { H5Fis_hdf5(path) }
