@@ -27,10 +27,12 @@ public enum MemoryEstimate {
         return (7 * parameters + parts * (parameters + rows * perRow)) * floatBytes
     }
 
-    /// What `reconstruct` holds: the output rows and one batch's buffers per thread.
-    public static func inferenceBytes(layers: [Int], samples: Int, threads: Int) -> Double {
+    /// What `reconstruct` holds: the output rows and a batch's buffers (per thread, but those
+    /// are small beside the output; leaving the thread count out keeps the estimate, and the
+    /// message that quotes it, the same on every machine).
+    public static func inferenceBytes(layers: [Int], samples: Int) -> Double {
         let widest = Double(layers.max() ?? 1)
-        let perThread = Double(Network.inferenceBatch) * (Double(layers.first ?? 0) * 3 + 2 * widest)
-        return (Double(samples) * Double(layers.last ?? 0) + Double(max(1, threads)) * perThread) * floatBytes
+        let batch = Double(Network.inferenceBatch) * (Double(layers.first ?? 0) * 3 + 2 * widest)
+        return (Double(samples) * Double(layers.last ?? 0) + batch) * floatBytes
     }
 }

@@ -27,6 +27,7 @@ enum DocsTable {
 
     /// A Markdown table cell: code, with the characters a table cannot hold shown as symbols.
     static func code(_ text: String) -> String {
+        let text = text.hasSuffix("\n") ? String(text.dropLast()) : text
         guard !text.isEmpty else { return "—" }
         let shown = text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: "␍")
             .replacingOccurrences(of: "\t", with: "⇥").replacingOccurrences(of: "\u{FEFF}", with: "(BOM)")

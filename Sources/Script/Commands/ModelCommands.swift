@@ -173,7 +173,7 @@ extension CommandTable {
         let model = try model(invocation, "model")
         let set = try invocation.jets("jets")
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        try MemoryCheck.require(MemoryEstimate.inferenceBytes(layers: model.network.layers, samples: set.count, threads: threads),
+        try MemoryCheck.require(MemoryEstimate.inferenceBytes(layers: model.network.layers, samples: set.count),
                                 for: "reconstructing \(Format.count(set.count)) jets",
                                 suggestion: "reconstruct part of them, e.g. reconstruct \(invocation.variableName("jets") ?? "JETS")[0:\(max(1, set.count / 4))]",
                                 invocation)
