@@ -44,6 +44,45 @@ import TestSupport
         #expect(output.figures.first?.hasPrefix("<?xml") == true)
     }
 
+    @Test func averageImagesSideBySideAndGridsOfFigures() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = Session(output: CapturedOutput())
+        try session.define("fixture", .string(Fixtures.pythia4k.path))
+        try session.define("dir", .string(dir.path))
+        let result = session.execute("""
+            jets = load fixture
+            sig = select jets signal=1
+            bg = select jets signal=0
+            image sig bg titles=["W average", "QCD average"] log=true save=dir + "/average.svg"
+            single = image sig
+            a = hist sig.jet_mass
+            b = hist bg.jet_mass
+            grid a b single columns=2 title="three panels" save=dir + "/grid.svg"
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        for file in ["average.svg", "grid.svg"].map({ dir.path + "/" + $0 }) {
+            #expect(try Tools.run("xmllint", ["--noout", file]).status == 0, "\(file) is not well-formed XML")
+            #expect(try Tools.run("rsvg-convert", ["-o", file + ".png", file]).status == 0, "\(file) does not render")
+        }
+        let average = try String(contentsOfFile: dir.path + "/average.svg", encoding: .utf8)
+        #expect(average.contains(">W average<") && average.contains(">QCD average<"))
+        if case .figure(let figure)? = session.value("single") {
+            #expect(figure.summary == "image of average of 2,000 jets")
+        } else {
+            Issue.record("image of a set gives a figure")
+        }
+        let grid = try String(contentsOfFile: dir.path + "/grid.svg", encoding: .utf8)
+        #expect(grid.contains(">three panels<") && grid.contains("average of 2,000 jets"))
+
+        let mismatch = session.execute("image sig bg titles=[\"one\"]")
+        #expect(mismatch.error?.message == "image: titles has 1 entries for 2 images")
+        let empty = session.execute("image (select sig n=0)")
+        #expect(empty.error?.message == "image: the jet set is empty; an average image needs at least one jet")
+        let notFigure = session.execute("grid a 3")
+        #expect(notFigure.exitCode == 70)
+    }
+
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -5,7 +5,7 @@ import JetData
 import ModelFile
 import Simulator
 
-/// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
+/// Commands that make, pick and store jet sets: load, save, simulate, dataset, select, split, mass, pt.
 extension CommandTable {
     static let dataCommands: [CommandSpec] = [
         CommandSpec(
@@ -42,6 +42,17 @@ extension CommandTable {
             },
             examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
             run: simulate),
+        CommandSpec(
+            "dataset", group: .data,
+            summary: "The jets of a study: from a jet file, or from the built-in simulator",
+            details: "SOURCE is a jet file (the first n jets are read; all when n is not given) or \"builtin\" (n jets simulated with the seed, half W and half QCD, default physics). A notebook takes its data this way, so that --set data=FILE switches it from the simulator to a file and nothing else changes.",
+            parameters: [
+                .positional("source", .path(["h5", "hdf5"]), help: "a jet file, or \"builtin\" for the simulator"),
+                .keyword("n", .integer(minimum: 1, maximum: nil), help: "number of jets (required for \"builtin\"; for a file, at most this many from its start)"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "simulator seed (a file is read as it is, whatever the seed)"),
+            ],
+            examples: ["jets = dataset \"builtin\" n=100000 seed=1", "jets = dataset data n=100000    # jnb run … --set data=jets.h5"],
+            run: dataset),
         CommandSpec(
             "select", group: .data,
             summary: "Pick jets: signal or background, by a mask, or the first n",
@@ -96,13 +107,25 @@ extension CommandTable {
         }
         var rows: Range<Int>?
         if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
+        return .jets(try readJets(path, rows: rows, invocation))
+    }
+
+    /// Reads jets with a progress bar; Ctrl-C stops the read.
+    private static func readJets(_ path: String, rows: Range<Int>?, _ invocation: Invocation) throws -> JetSet {
         let bar = invocation.progress("load", total: rows?.count ?? 1, unit: "jets")
         defer { bar.finish() }
-        let set = try JetFile.read(path, rows: rows) { done, total in
+        return try JetFile.read(path, rows: rows) { done, total in
             bar.update(done, of: total)
             return !invocation.interruption.isRequested
         }
-        return .jets(set)
+    }
+
+    /// Simulates jets with a progress bar; Ctrl-C stops the simulation.
+    private static func simulateJets(_ settings: SimulationSettings, _ invocation: Invocation) throws -> JetSet {
+        let bar = invocation.progress("simulate", total: settings.count, unit: "jets")
+        defer { bar.finish() }
+        return try Simulator.simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
+                                          shouldStop: { invocation.interruption.isRequested })
     }
 
     private static func simulate(_ invocation: Invocation) throws -> Value {
@@ -115,11 +138,21 @@ extension CommandTable {
         let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
                                           signalFraction: try invocation.number("signal_fraction"),
                                           threads: min(max(threads, 1), 64), physics: physics)
-        let bar = invocation.progress("simulate", total: n, unit: "jets")
-        defer { bar.finish() }
-        let set = try simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
-                                   shouldStop: { invocation.interruption.isRequested })
-        return .jets(set)
+        return .jets(try simulateJets(settings, invocation))
+    }
+
+    private static func dataset(_ invocation: Invocation) throws -> Value {
+        let source = try invocation.string("source")
+        let n = try invocation.optionalNumber("n").map { Int($0) }
+        guard source == "builtin" else {
+            let available = try JetFile.inspect(source).jetCount
+            return .jets(try readJets(source, rows: 0..<min(n ?? available, available), invocation))
+        }
+        guard let n else { throw invocation.failure("the simulator needs n= (how many jets to make)", argument: "n") }
+        let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")), signalFraction: 0.5,
+                                          threads: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 64),
+                                          physics: PhysicsParameters())
+        return .jets(try simulateJets(settings, invocation))
     }
 
     /// The model in `path`, when it is a model file rather than a jet file (nil otherwise,
