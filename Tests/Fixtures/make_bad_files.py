@@ -14,7 +14,8 @@ VARIABLES = ["jet_pt", "jet_eta", "jet_phi", "jet_mass", "jet_delta_R",
              "tau_1", "tau_2", "tau_3", "tau_21", "tau_32"]
 
 
-def jets(path, n=6, image_shape=None, image_dtype="f4", skip=(), lengths=None, poison=None, extra=None):
+def jets(path, n=6, image_shape=None, image_dtype="f4", skip=(), lengths=None, poison=None, extra=None,
+         variable_poison=None):
     rng = np.random.default_rng(1)
     shape = image_shape or (n, 25, 25)
     images = rng.exponential(1.0, size=shape).astype(image_dtype)
@@ -26,7 +27,10 @@ def jets(path, n=6, image_shape=None, image_dtype="f4", skip=(), lengths=None, p
         for name in ["signal"] + VARIABLES:
             if name not in skip:
                 count = (lengths or {}).get(name, n)
-                f[name] = rng.uniform(0, 1, size=count).astype("f4")
+                values = rng.uniform(0, 1, size=count).astype("f4")
+                if variable_poison is not None and variable_poison[0] == name:
+                    values[variable_poison[1]] = variable_poison[2]
+                f[name] = values
         for name, value in (extra or {}).items():
             f[name] = value
 
@@ -43,6 +47,7 @@ def main(folder):
     jets("nan.h5", poison=(2 * 625 + 3 * 25 + 4, np.nan))
     jets("inf.h5", poison=(4 * 625, np.inf))
     jets("short_mass.h5", lengths={"jet_mass": 5})
+    jets("nan_mass.h5", variable_poison=("jet_mass", 2, np.nan))
     with open("good.h5", "rb") as f:
         whole = f.read()
     with open("truncated.h5", "wb") as f:
