@@ -58,25 +58,25 @@ import TestSupport
         #expect(t.wait(for: "unknown name 'out'"))
     }
 
-    @Test func ctrlCDuringFigureWritesLeavesAWholeFile() throws {
+    @Test func ctrlCDuringWritesLeavesWholeFiles() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        // Figures are written one after another; Ctrl-C lands somewhere among them.
-        try String(repeating: "hist jets.jet_mass jets.jet_pt bins=2000 save=\"figures/m.svg\"\n", count: 2000)
-            .write(toFile: dir.path + "/figures.jnb", atomically: true, encoding: .utf8)
+        // Figures and jet sets are written one after another; Ctrl-C lands somewhere among them.
+        try String(repeating: "hist jets.jet_mass jets.jet_pt bins=2000 save=\"out/m.svg\"\nsave jets \"out/jets.h5\"\n", count: 1000)
+            .write(toFile: dir.path + "/writes.jnb", atomically: true, encoding: .utf8)
         let t = try Terminal(directory: dir, history: dir.path + "/history")
         #expect(t.wait(for: "jnb>"))
-        try t.type("jets = load \"\(Fixtures.pythia4k.path)\"; run \"figures.jnb\"")
+        try t.type("jets = load \"\(Fixtures.pythia4k.path)\"; run \"writes.jnb\"")
         try t.press("Enter")
-        #expect(t.wait(5) { $0.contains("wrote figures/m.svg") })
+        #expect(t.wait(5) { _ in FileManager.default.fileExists(atPath: dir.path + "/out/jets.h5") })
         usleep(300_000)
         let seconds = try interrupt(t, expecting: "interrupted")
         #expect(seconds.map { $0 < 1 } == true, "back after \(String(describing: seconds)) s")
-        // One complete SVG, no temporary file beside it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/figures") == ["m.svg"])
-        #expect(try Tools.run("xmllint", ["--noout", dir.path + "/figures/m.svg"]).status == 0)
-        try t.type("print jets.count")
+        // One complete SVG and one complete jet file, no temporary file beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out").sorted() == ["jets.h5", "m.svg"])
+        #expect(try Tools.run("xmllint", ["--noout", dir.path + "/out/m.svg"]).status == 0)
+        try t.type("print (load \"out/jets.h5\").count jets.count")
         try t.press("Enter")
-        #expect(t.wait(for: "\n4000\n"))
+        #expect(t.wait(for: "\n4000 4000\n"))
     }
 }
