@@ -56,8 +56,10 @@ public final class H5File {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' does not exist")
         }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' is not writable")
+        // access(2) rather than FileManager, for the reason: permissions or a read-only file system.
+        guard access(folder, W_OK) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' is not writable (\(reason))")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw HDF5Error(path: path, message: "cannot write: it is a directory")
