@@ -38,7 +38,7 @@ import TestSupport
         #expect(try String(contentsOfFile: files[1], encoding: .utf8).contains("seventh jet"))
         #expect(try String(contentsOfFile: dir.path + "/roc.svg", encoding: .utf8).contains("AUC = 0.80"))
         // A figure shown without saving reaches the sink as SVG (a notebook report shows it).
-        output.take()
+        _ = output.take()
         #expect(session.execute("hist jets.tau_21 bins=10").succeeded)
         #expect(output.figures.count == 1)
         #expect(output.figures.first?.hasPrefix("<?xml") == true)
