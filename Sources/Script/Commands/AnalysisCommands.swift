@@ -89,7 +89,7 @@ extension CommandTable {
             case (.column(let column)?, _):
                 columns.append(column)
             case (.jets(let set)?, let model?):
-                columns.append(Column(name: "loss", floats: try losses(model, set)))
+                columns.append(Column(name: "loss", floats: try losses(model, set, invocation)))
             case (.jets?, nil):
                 throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)
             default:

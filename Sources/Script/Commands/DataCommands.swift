@@ -165,7 +165,13 @@ extension CommandTable {
             guard FileManager.default.fileExists(atPath: path) else { return nil }
         }
         do {
-            return ModelValue(model: try ModelFile.load(path), origin: URL(fileURLWithPath: path).lastPathComponent)
+            let model = try ModelFile.load(path)
+            let network = model.network
+            guard network.inputWidth == JetImage.pixels, network.outputWidth == JetImage.pixels else {
+                throw ScriptError(.io, "load: \(path): the model maps \(network.inputWidth) to \(network.outputWidth) values; jnb's models take jet images of \(JetImage.pixels) pixels",
+                                  at: invocation.span("file"))
+            }
+            return ModelValue(model: model, origin: URL(fileURLWithPath: path).lastPathComponent)
         } catch let error as HDF5Error where error.message.hasPrefix("not a jnb model file") {
             return nil
         }
@@ -222,7 +228,7 @@ extension CommandTable {
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
-            try ModelFile.save(model.model, to: try FileWriting.prepare(path))
+            try ModelFile.save(model.model, to: try target(path, invocation))
             invocation.wrote(path)
         case (.model, _):
             throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
@@ -233,7 +239,7 @@ extension CommandTable {
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
-            try JetFile.write(set, to: try FileWriting.prepare(path)) { done, total in
+            try JetFile.write(set, to: try target(path, invocation)) { done, total in
                 bar.update(done, of: total)
                 return !invocation.interruption.isRequested
             }
@@ -247,6 +253,15 @@ extension CommandTable {
                                      argument: "value")
         }
         return .nothing
+    }
+
+    /// The file to write for `path` (FileWriting.prepare), its refusal worded as save's.
+    private static func target(_ path: String, _ invocation: Invocation) throws(ScriptError) -> String {
+        do {
+            return try FileWriting.prepare(path)
+        } catch {
+            throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
+        }
     }
 
     private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {
