@@ -23,7 +23,7 @@ import TestSupport
         let pattern = #/fit: training diverged: the loss became NaN or infinite at epoch 1, batch [0-9]+; kept the weights of the start \(no epoch completed\)/#
         #expect(message.wholeMatch(of: pattern) != nil, "\(message)")
         // The weights are those of before the failed fit: the same loss, to the last bit.
-        output.take()
+        _ = output.take()
         #expect(s.execute("print (loss ae bg).mean == before").succeeded)
         #expect(output.take() == "true\n")
         #expect(s.execute("print ae.history.epochs").succeeded)
