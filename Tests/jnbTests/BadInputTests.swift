@@ -149,10 +149,8 @@ import TestSupport
         try notebook.write(to: dir.appendingPathComponent("case.jnb"))
         let before = Set(try FileManager.default.subpathsOfDirectory(atPath: dir.path))
 
-        var command = [CommandLineTests.jnb, "run", "case.jnb", "--continue"]
-        if c.asUnprivileged && getuid() == 0 {
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
-        }
+        let arguments = ["run", "case.jnb", "--continue"]
+        let command = c.asUnprivileged ? try Unprivileged.jnb(arguments) : [CommandLineTests.jnb] + arguments
         let result = try Tools.run(command[0], Array(command.dropFirst()), environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: dir)
         let messages = result.stderr.split(separator: "\n")
             .filter { $0.hasPrefix("error: ") || $0.hasPrefix("warning: ") }

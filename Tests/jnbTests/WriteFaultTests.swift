@@ -92,10 +92,8 @@ import TestSupport
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         return try writes.map { write in
-            var command = [CommandLineTests.jnb, "-c", "jets = load \"\(Fixtures.pythia4k.path)\"\n" + write.statement]
-            if fault == .unwritableFolder, getuid() == 0 {
-                command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
-            }
+            let arguments = ["-c", "jets = load \"\(try Unprivileged.pythia())\"\n" + write.statement]
+            let command = fault == .unwritableFolder ? try Unprivileged.jnb(arguments) : [CommandLineTests.jnb] + arguments
             let result = try Tools.run(command[0], Array(command.dropFirst()), environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: folder)
             // The folder's name changes from run to run: the docs show it as FOLDER.
             let message = (result.stderr.split(separator: "\n").first.map { String($0.dropFirst("error: ".count)) } ?? "")
