@@ -133,7 +133,7 @@ import TestSupport
             try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(name).path,
                                                        withDestinationPath: inputs.appendingPathComponent(name).path)
         }
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("jets.h5").path, withDestinationPath: Fixtures.pythia4k.path)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("jets.h5").path, withDestinationPath: try Unprivileged.pythia())
         try Data(repeating: 0x41, count: 64).write(to: dir.appendingPathComponent("locked.h5"))
         chmod(dir.appendingPathComponent("locked.h5").path, 0)
         return dir
