@@ -75,6 +75,21 @@ import TestSupport
         let grid = try String(contentsOfFile: dir.path + "/grid.svg", encoding: .utf8)
         #expect(grid.contains(">three panels<") && grid.contains("average of 2,000 jets"))
 
+        // density=true: each histogram integrates to one, whatever the sample size.
+        let density = session.execute("d = hist sig.jet_mass (select bg n=500).jet_mass bins=20 range=[60, 100] density=true")
+        #expect(density.succeeded)
+        if case .figure(let figure)? = session.value("d") {
+            for series in figure.figure.panels[0].series {
+                guard case .histogram(let h) = series else { continue }
+                let area = zip(h.counts, zip(h.edges, h.edges.dropFirst())).map { $0 * ($1.1 - $1.0) }.reduce(0, +)
+                #expect(abs(area - 1) < 1e-9)
+                #expect(h.errors?.count == h.counts.count)
+            }
+            #expect(figure.figure.panels[0].y.label == "normalised to unit area")
+        } else {
+            Issue.record("hist without save gives a figure")
+        }
+
         let mismatch = session.execute("image sig bg titles=[\"one\"]")
         #expect(mismatch.error?.message == "image: titles has 1 entries for 2 images")
         let empty = session.execute("image (select sig n=0)")

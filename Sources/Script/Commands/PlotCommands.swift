@@ -20,6 +20,7 @@ extension CommandTable {
                 .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
+                .keyword("density", .bool, default: .bool(false), help: "normalise each histogram to unit area (to compare samples of different sizes), with √N error bars"),
                 .keyword("range", .list(.number), help: "[low, high] of the bins (default: the data's range)"),
                 .keyword("stats", .bool, default: .bool(false), help: "show mean and width of the (single) column"),
                 .keyword("title", .string, help: "figure title"),
@@ -155,8 +156,16 @@ extension CommandTable {
         var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
                         yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
                         yScale: try invocation.bool("logy") ? .log : .linear)
+        let density = try invocation.bool("density")
+        if density, !invocation.isGiven("ylabel") { axes.y.label = "normalised to unit area" }
         for (column, label) in zip(columns, labels) {
-            axes.addHistogram(try Bins.counts(column.values, edges: edges), edges: edges, label: label)
+            let counts = try Bins.counts(column.values, edges: edges)
+            if density {
+                axes.addHistogram(try Bins.density(counts, edges: edges), edges: edges,
+                                  errors: try Bins.densityErrors(counts, edges: edges), label: label, style: .step)
+            } else {
+                axes.addHistogram(counts, edges: edges, label: label)
+            }
         }
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
