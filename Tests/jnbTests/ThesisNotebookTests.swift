@@ -118,6 +118,19 @@ import TestSupport
         }
     }
 
+    @Test func simulatorValidationNotebookDrawsItsFigures() throws {
+        let directory = try Fixtures.temporaryDirectory("jnb-validation")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Tools.run(CommandLineTests.jnb,
+                                   ["run", Fixtures.packageRoot.appendingPathComponent("notebooks/simulator_validation.jnb").path,
+                                    "--set", "n=600", "--set", "pythia=\(Fixtures.pythia4k.path)", "--set", "out=figures"],
+                                   environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = ["simulator_vs_pythia.svg", "simulator_vs_pythia_images.svg"].map { directory.appendingPathComponent("figures/" + $0).path }
+        #expect(try Tools.run("/usr/bin/xmllint", ["--noout"] + figures).status == 0)
+        #expect(result.stdout.contains("τ₂₁ as a W tagger"))
+    }
+
     @Test func replayOnThePythiaJetsWithSetDataOnly() throws {
         let replayed = try replayAll(["data=\(Fixtures.pythia4k.path)", "epochs=2"])
         defer { try? FileManager.default.removeItem(at: replayed.directory) }
