@@ -8,6 +8,7 @@ packages=(
     libxml2-utils librsvg2-bin fonts-dejavu-core         # xmllint, rsvg-convert, the figure font
     python3-h5py                                         # a second HDF5 reader for the tests
     tmux                                                 # drives the REPL on a real terminal in tests
+    util-linux mount                                     # setpriv, mount: unreadable files, full and read-only disks in tests
 )
 
 missing=()

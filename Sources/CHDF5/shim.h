@@ -5,6 +5,7 @@
 #define JNB_CHDF5_SHIM_H
 
 #include <hdf5.h>
+#include <stdio.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -46,10 +47,35 @@ static herr_t jnb_h5_error_walker(unsigned n, const H5E_error2_t *err, void *dat
     return 0;
 }
 
-/// Copies the innermost message of the current error stack into `out` (256 bytes) and clears it.
+/// Finds the operating system's reason that HDF5's file drivers quote in their messages
+/// ("…, errno = 28, error message = 'No space left on device', …") and copies it into `data`
+/// (128 bytes).
+static herr_t jnb_h5_system_error_walker(unsigned n, const H5E_error2_t *err, void *data) {
+    static const char key[] = "error message = '";
+    (void)n;
+    const char *start = (err != NULL && err->desc != NULL) ? strstr(err->desc, key) : NULL;
+    if (start != NULL) {
+        start += sizeof(key) - 1;
+        const char *end = strchr(start, '\'');
+        size_t length = end != NULL ? (size_t)(end - start) : strlen(start);
+        if (length > 127) length = 127;
+        memcpy((char *)data, start, length);
+        ((char *)data)[length] = '\0';
+    }
+    return 0;
+}
+
+/// Copies the outermost message of the current error stack into `out` (256 bytes), followed
+/// by the operating system's reason when a file driver gave one, and clears the stack.
 static inline void jnb_h5_take_error(char out[256]) {
+    char system[128] = "";
     out[0] = '\0';
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, jnb_h5_error_walker, out);
+    H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, jnb_h5_system_error_walker, system);
+    if (system[0] != '\0') {
+        size_t used = strlen(out);
+        snprintf(out + used, 256 - used, "%s%s", used > 0 ? ": " : "", system);
+    }
     H5Eclear2(H5E_DEFAULT);
 }
 

@@ -56,8 +56,10 @@ public final class H5File {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' does not exist")
         }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' is not writable")
+        // access(2) rather than FileManager, for the reason: permissions or a read-only file system.
+        guard access(folder, W_OK) == 0 else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            throw HDF5Error(path: path, message: "cannot write: folder '\(folder)' is not writable (\(reason))")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw HDF5Error(path: path, message: "cannot write: it is a directory")
@@ -197,8 +199,9 @@ public final class H5File {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw HDF5Error(path: path, message: "permission denied (not readable)")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size == 0 {
+        // stat, not attributesOfItem: the size of the file a symbolic link points to.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size == 0 {
             throw HDF5Error(path: path, message: "empty file (0 bytes), expected an HDF5 file")
         }
         let isHDF5 = HDF5Library.call { H5Fis_hdf5(path) }

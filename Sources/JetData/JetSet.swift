@@ -107,6 +107,20 @@ public struct JetSet: Sendable {
         return out
     }
 
+    /// The mean image of the set, pixel by pixel (GeV), summed in Double so that a million
+    /// jets lose no precision; zeros for an empty set.
+    public func averageImage() -> [Double] {
+        var sum = [Double](repeating: 0, count: JetImage.pixels)
+        for i in 0..<count {
+            withImage(i) { image in
+                for p in 0..<JetImage.pixels { sum[p] += Double(image[p]) }
+            }
+        }
+        guard count > 0 else { return sum }
+        let scale = 1 / Double(count)
+        return sum.map { $0 * scale }
+    }
+
     // MARK: Views
 
     /// The jets at positions `positions` of this set (positions, not storage rows).

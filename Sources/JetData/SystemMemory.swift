@@ -3,14 +3,35 @@ import Foundation
 /// How much memory the machine can still give, so jnb can refuse an allocation that would
 /// get it killed and suggest something smaller instead.
 public enum SystemMemory {
-    /// MemAvailable from /proc/meminfo, in bytes; nil where unknown.
+    /// The environment variable that replaces what /proc/meminfo says (bytes, or a number with
+    /// k, M or G, powers of 1000): to try the checks, or to keep jnb within a share of a machine.
+    public static let overrideVariable = "JNB_AVAILABLE_MEMORY"
+
+    /// The override when set and valid, else MemAvailable from /proc/meminfo, in bytes; nil
+    /// where unknown.
     public static func availableBytes() -> Int? {
+        if let text = ProcessInfo.processInfo.environment[overrideVariable], let bytes = parse(text) {
+            return bytes
+        }
         guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
             let fields = line.split(separator: " ")
             if fields.count >= 2, let kB = Int(fields[1]) { return kB * 1024 }
         }
         return nil
+    }
+
+    /// `12345`, `500k`, `200M`, `1.5G` (powers of 1000) as bytes; nil for anything else.
+    public static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let scales: [Character: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12]
+        var number = Substring(trimmed), scale = 1.0
+        if let last = trimmed.last, let s = scales[last] {
+            number = number.dropLast()
+            scale = s
+        }
+        guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
+        return Int(value * scale)
     }
 
     /// Throws when `bytes` exceed what is available, naming the operation and a way out.

@@ -8,6 +8,8 @@ public enum NeuralNetError: Error, Equatable, Sendable, CustomStringConvertible 
     case shape(what: String, expected: String, found: String)
     /// Training produced a NaN or infinite loss; the network was reset to the last good weights.
     case diverged(epoch: Int, batch: Int, keptWeightsOf: String, history: TrainingHistory)
+    /// Inference was stopped by its stop request (Ctrl-C) before every sample was done.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum NeuralNetError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(what): expected \(expected), found \(found)"
         case let .diverged(epoch, batch, kept, _):
             return "training diverged: the loss became NaN or infinite at epoch \(epoch), batch \(batch); kept the weights of \(kept)"
+        case .interrupted:
+            return "interrupted"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Script
 
 /// A `.jnb` file read into cells. The file is a valid script: cells start at `# %%` lines,
-/// which may name the cell, mark it `[markdown]` and set options; outputs are never stored.
+/// which may name the cell, mark it `[markdown]` or `[parameters]` and set options; outputs are never stored.
 public struct NotebookDocument: Sendable {
     public struct Cell: Sendable {
         public enum Kind: String, Sendable {
@@ -52,6 +52,9 @@ public struct CellOptions: Sendable, Equatable {
     public var skip = false
     /// Replay stops the cell (as Ctrl-C would) after this many seconds.
     public var timeout: Double?
+    /// A `[parameters]` cell holds the notebook's defaults; `--set` values override them
+    /// after it runs (as papermill's parameters cell).
+    public var parameters = false
 
     public init(allowError: Bool = false, skip: Bool = false, timeout: Double? = nil) {
         self.allowError = allowError

@@ -9,7 +9,7 @@ import Script
 ///     fit ae parts.train epochs=30
 ///
 /// A marker line holds `# %%`, then any of: a name (the words that are not options),
-/// `[markdown]`, and options `allow_error=true|false`, `skip=true|false`, `timeout=SECONDS`.
+/// `[markdown]` or `[parameters]`, and options `allow_error=true|false`, `skip=true|false`, `timeout=SECONDS`.
 /// Unknown options are warnings; a known option with a bad value is an error.
 public enum NotebookReader {
     public static func read(_ path: String) throws(ScriptError) -> NotebookDocument {
@@ -94,8 +94,10 @@ public enum NotebookReader {
                 let type = word.dropFirst().dropLast().lowercased()
                 if type == "markdown" || type == "md" {
                     kind = .markdown
+                } else if type == "parameters" {
+                    options.parameters = true
                 } else {
-                    warnings.append(.init(line: number, message: "unknown cell type \(word) (known: [markdown]); the cell is code", file: file))
+                    warnings.append(.init(line: number, message: "unknown cell type \(word) (known: [markdown], [parameters]); the cell is code", file: file))
                 }
             } else if let equals = word.firstIndex(of: "=") {
                 let key = String(word[..<equals])

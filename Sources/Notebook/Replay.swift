@@ -109,6 +109,9 @@ public final class Replay {
             }
         }
         let total = document.codeCells.filter { chosen.contains($0.number) && !$0.options.skip }.count
+        // A fresh session holds only the --set values; they override a [parameters] cell's
+        // defaults once it has run.
+        let injected = session.variableNames.compactMap { name in session.value(name).map { (name, $0) } }
         var results: [CellResult] = []
         var stopped = false
         var exitCode: Int32 = 0
@@ -140,11 +143,18 @@ public final class Replay {
             }
             position += 1
             terminal.write("[\(position)/\(total)] \(cell.label)")
-            let result = invalid[cell.number].map { error in
+            var result = invalid[cell.number].map { error in
                 let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
                 terminal.error(text)
                 return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n", error: error, filesWritten: [])
             } ?? runCell(cell, in: document)
+            if cell.options.parameters, result.status == .ok, !injected.isEmpty {
+                // The names were defined once already, so defining them again cannot fail.
+                for (name, value) in injected { try? session.define(name, value) }
+                let line = "parameters from --set: " + injected.map { "\($0.0) = \($0.1.summary)" }.joined(separator: ", ")
+                terminal.write(line)
+                result.output += line + "\n"
+            }
             results.append(result)
             switch result.status {
             case .ok:

@@ -13,18 +13,20 @@ enum AtomicFile {
     /// it over the destination. On failure the temporary file is removed.
     static func write(_ data: Data, to url: URL) throws {
         let path = url.path
+        // Messages name the file as it was given (relative stays relative).
+        let shown = url.relativePath
         let name = url.lastPathComponent
         guard !name.isEmpty, name != "/", !path.hasSuffix("/") else {
-            throw PlotError("cannot write figure to '\(path)': not a file name")
+            throw PlotError("cannot write figure to '\(shown)': not a file name")
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(name).tmp-\(UUID().uuidString.prefix(8))").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw PlotError("cannot write figure to '\(path)': \(errorText())") }
+        guard descriptor >= 0 else { throw PlotError("cannot write figure to '\(shown)': \(errorText())") }
         func fail(_ step: String, closing: Bool = true) -> PlotError {
             let reason = errorText()
             if closing { close(descriptor) }
             unlink(temporary)
-            return PlotError("cannot write figure to '\(path)': \(step): \(reason)")
+            return PlotError("cannot write figure to '\(shown)': \(step): \(reason)")
         }
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }

@@ -78,6 +78,20 @@ import Testing
         #expect(images[JetImage.pixels + 12 * 25 + 12] == 101)
     }
 
+    @Test func averageImageIsThePixelMeanOfTheViewOnly() throws {
+        let set = try SampleJets.make(count: 12)
+        let view = set.selecting(signal: true)
+        let average = view.averageImage()
+        #expect(average.count == JetImage.pixels)
+        // The centre pixel holds 100 + jet number; the signal jets are 0, 3, 6, 9.
+        #expect(abs(average[12 * JetImage.side + 12] - 104.5) < 1e-9)
+        for p in [0, 100, 624] {
+            let expected = (0..<view.count).map { Double(view.image($0)[view.image($0).startIndex + p]) }.reduce(0, +) / Double(view.count)
+            #expect(abs(average[p] - expected) < 1e-9)
+        }
+        #expect(set.prefix(0).averageImage().allSatisfy { $0 == 0 })
+    }
+
     @Test func mismatchedLengthsAreRejected() throws {
         let error = try #require(throws: JetDataError.self) {
             try JetSet(images: [Float](repeating: 0, count: 2 * 625), variables: [.pt: [1]], signal: [0, 1], origin: "x")

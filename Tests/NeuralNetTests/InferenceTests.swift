@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @_spi(Internals) import NeuralNet
 
@@ -25,6 +26,21 @@ import Testing
         let expected = Reference.perSampleLoss(network, samples)
         #expect(loss.count == 300)
         for (a, b) in zip(loss, expected) { #expect(abs(Double(a) - b) < 1e-5 * max(1, b)) }
+    }
+
+    @Test(arguments: [1, 2])
+    func aStopRequestEndsInferenceBetweenBatches(threads: Int) throws {
+        let network = try Network(layers: [40, 12, 40], seed: 1)
+        let samples = try Reference.lowRank(count: 2000, width: 40, rank: 3, seed: 2)
+        // Asked before every batch of 256 on every thread: stop after the third question.
+        let asked = Atomic<Int>(0)
+        let stop: Network.StopRequest = { asked.add(1, ordering: .relaxed).newValue > 3 }
+        #expect(throws: NeuralNetError.interrupted) { try network.reconstruct(samples, threads: threads, shouldStop: stop) }
+        #expect(asked.load(ordering: .relaxed) < 2000 / 256 + threads)
+        asked.store(0, ordering: .relaxed)
+        #expect(throws: NeuralNetError.interrupted) { try network.perSampleLoss(samples, threads: threads, shouldStop: stop) }
+        // A request that never comes changes nothing.
+        #expect(try network.reconstruct(samples, threads: threads, shouldStop: { false }) == network.reconstruct(samples, threads: threads))
     }
 
     @Test func threadsAndViewsGiveTheSameRows() throws {

@@ -42,7 +42,7 @@ import Script
         let doc = try NotebookReader.parse("# %% a colour=red [raw]\nx = 1\n", file: "n.jnb")
         #expect(doc.warnings.map(\.description) == [
             "n.jnb:1: unknown cell option 'colour' ignored (known: allow_error, skip, timeout)",
-            "n.jnb:1: unknown cell type [raw] (known: [markdown]); the cell is code",
+            "n.jnb:1: unknown cell type [raw] (known: [markdown], [parameters]); the cell is code",
         ])
         #expect(doc.codeCells.map(\.label) == ["a"])
     }

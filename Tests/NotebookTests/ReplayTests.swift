@@ -105,6 +105,20 @@ import TestSupport
         #expect(r.result.cells[0].output == "jets.h5\n")
     }
 
+    @Test func setValuesOverrideTheParametersCell() throws {
+        let text = "# %% [parameters]\ndata = \"builtin\"\nn = 100\n# %% use\nprint data n\n"
+        let given = try replay(text, set: ["n": .number(7)])
+        #expect(given.result.cells[1].output == "builtin 7\n")
+        #expect(given.result.cells[0].output == "parameters from --set: n = 7\n")
+        #expect(given.result.cells[0].cell.options.parameters)
+        let defaults = try replay(text)
+        #expect(defaults.result.cells[1].output == "builtin 100\n")
+        #expect(defaults.result.cells[0].output.isEmpty)
+        // A plain cell that assigns the same name keeps its own value.
+        let plain = try replay("# %% defaults\nn = 100\n# %% use\nprint n\n", set: ["n": .number(7)])
+        #expect(plain.result.cells[1].output == "100\n")
+    }
+
     @Test func quitEndsTheReplay() throws {
         let r = try replay("# %% a\nquit\n# %% b\nx = 1\n")
         #expect(statuses(r.result) == [.ok, .notRun])

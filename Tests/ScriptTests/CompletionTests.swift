@@ -50,8 +50,8 @@ import TestSupport
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(atPath: dir.path + "/figures", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir.path + "/jets.h5", contents: Data())
-        FileManager.default.createFile(atPath: dir.path + "/.hidden", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.path + "/jets.h5", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.path + "/.hidden", contents: Data())
         let c = session().completions(before: "jets = load \"\(dir.path)/")
         #expect(c.replacing == dir.path + "/")
         #expect(c.candidates == [dir.path + "/figures/", dir.path + "/jets.h5"])

@@ -18,7 +18,7 @@ import TestSupport
             ae = autoencoder [625, 64, 625] seed=3
             """ + setup)
         #expect(result.succeeded, "\(result.error?.description ?? "")")
-        output.take()
+        _ = output.take()
         return (s, output)
     }
 

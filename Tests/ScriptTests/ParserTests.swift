@@ -105,6 +105,8 @@ import Script
         expectError("x = ", "expected a value after 'x ='", column: 5, length: 1)
         expectError("x = (1 + 2", "'(' is never closed", column: 5)
         expectError("hist a, b", "commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", column: 7)
+        expectError("print \"m\", x", "commas separate arguments only inside parentheses: write 'print a b' or 'print(a, b)'", column: 10)
+        expectError("x = 1, 2", "a comma separates items only inside brackets: write [a, b] for a list", column: 6)
         expectError("x = 3 4", "unexpected number 4 after the end of the statement; put one statement per line or separate them with ;", column: 7)
         expectError("x = a < b < c", "comparisons cannot be chained; write 'a < b and b < c'", column: 11)
         expectError("y = 1)", "')' has no matching opening bracket", column: 6)

@@ -6,17 +6,22 @@ import TestSupport
 /// The plotting commands on the Pythia jets write SVG that an XML parser and an SVG renderer
 /// accept, with the labels the commands were given.
 @Suite struct PlotCommandTests {
+    /// A session with the Pythia jets loaded as jets, sig and bg, writing into `dir`.
+    private func pythiaSession(_ output: CapturedOutput, dir: URL) throws -> Session {
+        let session = Session(output: output)
+        try session.define("fixture", .string(Fixtures.pythia4k.path))
+        try session.define("dir", .string(dir.path))
+        let loaded = session.execute("jets = load fixture; sig = select jets signal=1; bg = select jets signal=0")
+        try #require(loaded.succeeded)
+        return session
+    }
+
     @Test func figuresAreValidSVGWithTheirLabels() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = CapturedOutput()
-        let session = Session(output: output)
-        try session.define("fixture", .string(Fixtures.pythia4k.path))
-        try session.define("dir", .string(dir.path))
+        let session = try pythiaSession(output, dir: dir)
         let result = session.execute("""
-            jets = load fixture
-            sig = select jets signal=1
-            bg = select jets signal=0
             hist sig.jet_mass bg.jet_mass bins=40 labels=["W jets", "QCD jets"] xlabel="jet mass" save=dir + "/sub/m.svg"
             image jets[7] title="seventh jet" save=dir + "/jet.svg"
             scatter jets.jet_pt (pt jets) diagonal=true save=dir + "/pt.svg"
@@ -38,10 +43,59 @@ import TestSupport
         #expect(try String(contentsOfFile: files[1], encoding: .utf8).contains("seventh jet"))
         #expect(try String(contentsOfFile: dir.path + "/roc.svg", encoding: .utf8).contains("AUC = 0.80"))
         // A figure shown without saving reaches the sink as SVG (a notebook report shows it).
-        output.take()
+        _ = output.take()
         #expect(session.execute("hist jets.tau_21 bins=10").succeeded)
         #expect(output.figures.count == 1)
         #expect(output.figures.first?.hasPrefix("<?xml") == true)
+    }
+
+    @Test func averageImagesSideBySideAndGridsOfFigures() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
+        let result = session.execute("""
+            image sig bg titles=["W average", "QCD average"] log=true save=dir + "/average.svg"
+            single = image sig
+            a = hist sig.jet_mass
+            b = hist bg.jet_mass
+            grid a b single columns=2 title="three panels" save=dir + "/grid.svg"
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        for file in ["average.svg", "grid.svg"].map({ dir.path + "/" + $0 }) {
+            #expect(try Tools.run("xmllint", ["--noout", file]).status == 0, "\(file) is not well-formed XML")
+            #expect(try Tools.run("rsvg-convert", ["-o", file + ".png", file]).status == 0, "\(file) does not render")
+        }
+        let average = try String(contentsOfFile: dir.path + "/average.svg", encoding: .utf8)
+        #expect(average.contains(">W average<") && average.contains(">QCD average<"))
+        if case .figure(let figure)? = session.value("single") {
+            #expect(figure.summary == "image of average of 2,000 jets")
+        } else {
+            Issue.record("image of a set gives a figure")
+        }
+        let grid = try String(contentsOfFile: dir.path + "/grid.svg", encoding: .utf8)
+        #expect(grid.contains(">three panels<") && grid.contains("average of 2,000 jets"))
+
+        // density=true: each histogram integrates to one, whatever the sample size.
+        let density = session.execute("d = hist sig.jet_mass (select bg n=500).jet_mass bins=20 range=[60, 100] density=true")
+        #expect(density.succeeded)
+        if case .figure(let figure)? = session.value("d") {
+            for series in figure.figure.panels[0].series {
+                guard case .histogram(let h) = series else { continue }
+                let area = zip(h.counts, zip(h.edges, h.edges.dropFirst())).map { $0 * ($1.1 - $1.0) }.reduce(0, +)
+                #expect(abs(area - 1) < 1e-9)
+                #expect(h.errors?.count == h.counts.count)
+            }
+            #expect(figure.figure.panels[0].y.label == "normalised to unit area")
+        } else {
+            Issue.record("hist without save gives a figure")
+        }
+
+        let mismatch = session.execute("image sig bg titles=[\"one\"]")
+        #expect(mismatch.error?.message == "image: titles has 1 entries for 2 images")
+        let empty = session.execute("image (select sig n=0)")
+        #expect(empty.error?.message == "image: the jet set is empty; an average image needs at least one jet")
+        let notFigure = session.execute("grid a 3")
+        #expect(notFigure.exitCode == 70)
     }
 
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {

@@ -96,7 +96,7 @@ import TestSupport
     @Test func completionHistoryContinuationAndCtrlCAtThePrompt() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        FileManager.default.createFile(atPath: dir.path + "/jets_file.h5", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.path + "/jets_file.h5", contents: Data())
         let history = dir.path + "/history"
         var terminal: Terminal? = try Terminal(directory: dir, history: history)
         guard let t = terminal else { return }

@@ -16,15 +16,17 @@ extension CommandTable {
         CommandSpec(
             "confusion", group: .analysis,
             summary: "Confusion matrix of an anomaly threshold on a score",
-            details: "Jets scoring above the threshold are called anomalous. Without threshold=, the threshold of best accuracy is used. The scores are the model's reconstruction losses on the jets, or columns of scores given directly.",
+            details: "Jets scoring above the threshold are called anomalous. The threshold is threshold= if given; with fpr=, the one that flags the most anomalous jets while calling at most that fraction of normal jets anomalous; otherwise the one of best accuracy. The scores are the model's reconstruction losses on the jets, or columns of scores given directly.",
             parameters: [
                 .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
                 Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
                 Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
                 .keyword("threshold", .number, help: "score above which a jet is called anomalous"),
+                .keyword("fpr", .numberIn(0...1), help: "choose the threshold for this false-positive rate (at most)"),
                 .saveFigure,
             ],
             examples: ["confusion ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/confusion.svg\"",
+                       "confusion ae normal=parts.valid anomalous=sig fpr=0.1",
                        "c = confusion normal=bg.tau_21 anomalous=sig.tau_21 threshold=0.5"],
             run: confusion),
         CommandSpec(
@@ -48,6 +50,7 @@ extension CommandTable {
                 Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
                 Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
                 .keyword("steps", .integer(minimum: 2, maximum: nil), default: .number(50), help: "number of thresholds"),
+                .keyword("logx", .bool, default: .bool(false), help: "logarithmic threshold axis in the figure (positive thresholds only)"),
                 .saveFigure,
             ],
             examples: ["s = scan ae normal=parts.valid anomalous=sig save=\"figures/accuracy.svg\""],
@@ -68,9 +71,12 @@ extension CommandTable {
             throw invocation.failure("input has \(Format.count(input.count)) values but output has \(Format.count(output.count)); they must be the same jets",
                                      argument: "output")
         }
-        let quantity = input.name.replacingOccurrences(of: " [GeV]", with: "")
+        let a = input.name.replacingOccurrences(of: " [GeV]", with: ""), b = output.name.replacingOccurrences(of: " [GeV]", with: "")
         let result = Residuals(input: input.values, output: output.values)
-        return .column(Column(name: "(in − out)/in of \(quantity)", values: result.values))
+        // Input and output of one quantity (mass(bg), mass(out)) read as in/out; two
+        // different quantities (bg.jet_mass, mass(bg)) are named as they are.
+        let name = a == b ? "(in − out)/in of \(a)" : "(\(a) − \(b))/\(a)"
+        return .column(Column(name: name, values: result.values))
     }
 
     /// The scores and labels `confusion`, `roc` and `scan` work on, anomalous first: the
@@ -83,7 +89,7 @@ extension CommandTable {
             case (.column(let column)?, _):
                 columns.append(column)
             case (.jets(let set)?, let model?):
-                columns.append(Column(name: "loss", floats: try losses(model, set)))
+                columns.append(Column(name: "loss", floats: try losses(model, set, invocation)))
             case (.jets?, nil):
                 throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)
             default:
@@ -99,7 +105,13 @@ extension CommandTable {
         let (scores, anomalous) = try scores(invocation)
         let matrix: ConfusionMatrix
         if let threshold = try invocation.optionalNumber("threshold") {
+            guard !invocation.isGiven("fpr") else {
+                throw invocation.failure("give either threshold= or fpr=, not both", argument: "fpr")
+            }
             matrix = try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: threshold)
+        } else if let rate = try invocation.optionalNumber("fpr") {
+            let curve = try ROCCurve(scores: scores, anomalous: anomalous)
+            matrix = curve.confusion(at: curve.index(atFalsePositiveRate: rate))
         } else {
             let curve = try ROCCurve(scores: scores, anomalous: anomalous)
             matrix = curve.confusion(at: curve.bestAccuracyIndex)
@@ -120,7 +132,9 @@ extension CommandTable {
         let curve = try ROCCurve(scores: scores, anomalous: anomalous)
         let best = curve.bestAccuracyIndex
         let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
-        try saveFigureIfAsked(scanFigure(curve, points: points), summary: "threshold scan", invocation)
+        let logx = try invocation.bool("logx")
+        try saveFigureIfAsked(scanFigure(curve, points: logx ? points.filter { curve.thresholds[$0] > 0 } : points, logx: logx),
+                              summary: "threshold scan", invocation)
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
             return [.number(matrix.threshold), .number(matrix.accuracy), .number(matrix.truePositiveRate), .number(matrix.falsePositiveRate)]

@@ -5,7 +5,7 @@ import JetData
 import ModelFile
 import Simulator
 
-/// Commands that make, pick and store jet sets: load, save, simulate, select, split, mass, pt.
+/// Commands that make, pick and store jet sets: load, save, simulate, dataset, select, split, mass, pt.
 extension CommandTable {
     static let dataCommands: [CommandSpec] = [
         CommandSpec(
@@ -42,6 +42,17 @@ extension CommandTable {
             },
             examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
             run: simulate),
+        CommandSpec(
+            "dataset", group: .data,
+            summary: "The jets of a study: from a jet file, or from the built-in simulator",
+            details: "SOURCE is a jet file (the first n jets are read; all when n is not given) or \"builtin\" (n jets simulated with the seed, half W and half QCD, default physics). A notebook takes its data this way, so that --set data=FILE switches it from the simulator to a file and nothing else changes.",
+            parameters: [
+                .positional("source", .path(["h5", "hdf5"]), help: "a jet file, or \"builtin\" for the simulator"),
+                .keyword("n", .integer(minimum: 1, maximum: nil), help: "number of jets (required for \"builtin\"; for a file, at most this many from its start)"),
+                .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "simulator seed (a file is read as it is, whatever the seed)"),
+            ],
+            examples: ["jets = dataset \"builtin\" n=100000 seed=1", "jets = dataset data n=100000    # jnb run … --set data=jets.h5"],
+            run: dataset),
         CommandSpec(
             "select", group: .data,
             summary: "Pick jets: signal or background, by a mask, or the first n",
@@ -96,13 +107,25 @@ extension CommandTable {
         }
         var rows: Range<Int>?
         if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
+        return .jets(try readJets(path, rows: rows, invocation))
+    }
+
+    /// Reads jets with a progress bar; Ctrl-C stops the read.
+    private static func readJets(_ path: String, rows: Range<Int>?, _ invocation: Invocation) throws -> JetSet {
         let bar = invocation.progress("load", total: rows?.count ?? 1, unit: "jets")
         defer { bar.finish() }
-        let set = try JetFile.read(path, rows: rows) { done, total in
+        return try JetFile.read(path, rows: rows) { done, total in
             bar.update(done, of: total)
             return !invocation.interruption.isRequested
         }
-        return .jets(set)
+    }
+
+    /// Simulates jets with a progress bar; Ctrl-C stops the simulation.
+    private static func simulateJets(_ settings: SimulationSettings, _ invocation: Invocation) throws -> JetSet {
+        let bar = invocation.progress("simulate", total: settings.count, unit: "jets")
+        defer { bar.finish() }
+        return try Simulator.simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
+                                          shouldStop: { invocation.interruption.isRequested })
     }
 
     private static func simulate(_ invocation: Invocation) throws -> Value {
@@ -115,11 +138,21 @@ extension CommandTable {
         let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
                                           signalFraction: try invocation.number("signal_fraction"),
                                           threads: min(max(threads, 1), 64), physics: physics)
-        let bar = invocation.progress("simulate", total: n, unit: "jets")
-        defer { bar.finish() }
-        let set = try simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },
-                                   shouldStop: { invocation.interruption.isRequested })
-        return .jets(set)
+        return .jets(try simulateJets(settings, invocation))
+    }
+
+    private static func dataset(_ invocation: Invocation) throws -> Value {
+        let source = try invocation.string("source")
+        let n = try invocation.optionalNumber("n").map { Int($0) }
+        guard source == "builtin" else {
+            let available = try JetFile.inspect(source).jetCount
+            return .jets(try readJets(source, rows: 0..<min(n ?? available, available), invocation))
+        }
+        guard let n else { throw invocation.failure("the simulator needs n= (how many jets to make)", argument: "n") }
+        let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")), signalFraction: 0.5,
+                                          threads: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 64),
+                                          physics: PhysicsParameters())
+        return .jets(try simulateJets(settings, invocation))
     }
 
     /// The model in `path`, when it is a model file rather than a jet file (nil otherwise,
@@ -132,7 +165,13 @@ extension CommandTable {
             guard FileManager.default.fileExists(atPath: path) else { return nil }
         }
         do {
-            return ModelValue(model: try ModelFile.load(path), origin: URL(fileURLWithPath: path).lastPathComponent)
+            let model = try ModelFile.load(path)
+            let network = model.network
+            guard network.inputWidth == JetImage.pixels, network.outputWidth == JetImage.pixels else {
+                throw ScriptError(.io, "load: \(path): the model maps \(network.inputWidth) to \(network.outputWidth) values; jnb's models take jet images of \(JetImage.pixels) pixels",
+                                  at: invocation.span("file"))
+            }
+            return ModelValue(model: model, origin: URL(fileURLWithPath: path).lastPathComponent)
         } catch let error as HDF5Error where error.message.hasPrefix("not a jnb model file") {
             return nil
         }
@@ -189,7 +228,7 @@ extension CommandTable {
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
-            try ModelFile.save(model.model, to: try FileWriting.prepare(path))
+            try ModelFile.save(model.model, to: try target(path, invocation))
             invocation.wrote(path)
         case (.model, _):
             throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
@@ -200,7 +239,7 @@ extension CommandTable {
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
-            try JetFile.write(set, to: try FileWriting.prepare(path)) { done, total in
+            try JetFile.write(set, to: try target(path, invocation)) { done, total in
                 bar.update(done, of: total)
                 return !invocation.interruption.isRequested
             }
@@ -214,6 +253,15 @@ extension CommandTable {
                                      argument: "value")
         }
         return .nothing
+    }
+
+    /// The file to write for `path` (FileWriting.prepare), its refusal worded as save's.
+    private static func target(_ path: String, _ invocation: Invocation) throws(ScriptError) -> String {
+        do {
+            return try FileWriting.prepare(path)
+        } catch {
+            throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
+        }
     }
 
     private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {

@@ -41,6 +41,7 @@ public enum HelpText {
         case .path: "FILE"
         case .jets: "JETS"
         case .jetsOrJet: "JETS"
+        case .figure: "FIGURE"
         case .column: "COLUMN"
         case .mask: "MASK"
         case .range: "FIRST:END"

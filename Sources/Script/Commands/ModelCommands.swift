@@ -58,7 +58,7 @@ extension CommandTable {
             examples: ["l = loss ae bg", "print l.mean"],
             run: { invocation in
                 let model = try model(invocation, "model")
-                return .column(Column(name: "loss [GeV²]", floats: try losses(model, try invocation.jets("jets"))))
+                return .column(Column(name: "loss [GeV²]", floats: try losses(model, try invocation.jets("jets"), invocation)))
             }),
         CommandSpec(
             "blas", group: .models,
@@ -88,8 +88,11 @@ extension CommandTable {
         try Samples(values: set.columns.images, width: JetImage.pixels, rows: set.rows)
     }
 
-    static func losses(_ model: Model, _ set: JetSet) throws -> [Float] {
-        try model.network.perSampleLoss(try samples(set), threads: ProcessInfo.processInfo.activeProcessorCount)
+    /// The per-image losses; Ctrl-C stops them between batches.
+    static func losses(_ model: Model, _ set: JetSet, _ invocation: Invocation) throws -> [Float] {
+        let interruption = invocation.interruption
+        return try model.network.perSampleLoss(try samples(set), threads: ProcessInfo.processInfo.activeProcessorCount,
+                                               shouldStop: { interruption.isRequested })
     }
 
     private static func autoencoder(_ invocation: Invocation) throws -> Value {
@@ -106,6 +109,9 @@ extension CommandTable {
         }
         let seed = try invocation.integer("seed")
         let activation = Activation(rawValue: try invocation.string("activation")) ?? .leakyReLU
+        try MemoryCheck.require(MemoryEstimate.networkBytes(layers: layers),
+                                for: "an autoencoder of \(Format.count(Int(min(MemoryEstimate.parameterCount(layers: layers), 9e18)))) parameters",
+                                suggestion: "use narrower layers", invocation)
         let network = try Network(layers: layers, activation: activation, seed: UInt64(seed))
         return .model(ModelValue(model: Model(network: network), origin: "autoencoder seed=\(seed)"))
     }
@@ -124,6 +130,9 @@ extension CommandTable {
             schedule: Schedule(rawValue: try invocation.string("schedule")) ?? .oneCycle, seed: UInt64(try invocation.integer("seed")),
             threads: try invocation.optionalNumber("threads").map { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount,
             patience: try invocation.optionalNumber("patience").map { Int($0) })
+        try MemoryCheck.require(MemoryEstimate.trainingBytes(layers: model.network.layers, config: config),
+                                for: "training with batch \(batch)",
+                                suggestion: "use a smaller batch or narrower layers", invocation)
         let bar = invocation.progress("fit", total: epochs * data.count, unit: "jets")
         defer { bar.finish() }
         let epochWidth = String(epochs).count
@@ -163,7 +172,13 @@ extension CommandTable {
     private static func reconstruct(_ invocation: Invocation) throws -> Value {
         let model = try model(invocation, "model")
         let set = try invocation.jets("jets")
-        let output = try model.network.reconstruct(try samples(set), threads: ProcessInfo.processInfo.activeProcessorCount)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        try MemoryCheck.require(MemoryEstimate.inferenceBytes(layers: model.network.layers, samples: set.count),
+                                for: "reconstructing \(Format.count(set.count)) jets",
+                                suggestion: "reconstruct part of them, e.g. reconstruct \(invocation.variableName("jets") ?? "JETS")[0:\(max(1, set.count / 4))]",
+                                invocation)
+        let interruption = invocation.interruption
+        let output = try model.network.reconstruct(try samples(set), threads: threads, shouldStop: { interruption.isRequested })
         return .jets(try set.replacingImages(output, origin: "reconstruct of \(set.origin)"))
     }
 }

@@ -21,6 +21,8 @@ public indirect enum ParameterType: Sendable {
     case jets
     /// A jet set or a single jet (`image`).
     case jetsOrJet
+    /// A figure made by a plotting command without save= (`grid`).
+    case figure
     /// A column; a list of numbers is turned into one.
     case column
     /// A mask (a comparison of a column) or a column of 0/1.
@@ -54,6 +56,7 @@ public indirect enum ParameterType: Sendable {
         case .path(let extensions): extensions.isEmpty ? "file" : "file (" + extensions.map { "." + $0 }.joined(separator: ", ") + ")"
         case .jets: "jet set"
         case .jetsOrJet: "jet set or jet"
+        case .figure: "figure"
         case .column: "column"
         case .mask: "mask"
         case .range: "range first:end"
@@ -110,6 +113,9 @@ public indirect enum ParameterType: Sendable {
             case .jets, .jet: return value
             default: throw mismatch(value)
             }
+        case .figure:
+            guard case .figure = value else { throw mismatch(value) }
+            return value
         case .column:
             if case .column = value { return value }
             guard case .list(let items) = value else { throw mismatch(value) }

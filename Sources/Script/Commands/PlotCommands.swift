@@ -4,7 +4,7 @@ import JetData
 import NeuralNet
 import Plot
 
-/// Commands that draw: hist, image, scatter, curve. Each takes save="file.svg"; without it
+/// Commands that draw: hist, image, scatter, curve, grid. Each takes save="file.svg"; without it
 /// the figure is the command's value, shown (in a notebook report) or saved later with save.
 extension CommandTable {
     static let plotCommands: [CommandSpec] = [
@@ -19,6 +19,8 @@ extension CommandTable {
                 .keyword("xlabel", .string, help: "x-axis label (default: the first column's name)"),
                 .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
+                .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
+                .keyword("density", .bool, default: .bool(false), help: "normalise each histogram to unit area (to compare samples of different sizes), with √N error bars"),
                 .keyword("range", .list(.number), help: "[low, high] of the bins (default: the data's range)"),
                 .keyword("stats", .bool, default: .bool(false), help: "show mean and width of the (single) column"),
                 .keyword("title", .string, help: "figure title"),
@@ -29,15 +31,17 @@ extension CommandTable {
             run: hist),
         CommandSpec(
             "image", group: .plots,
-            summary: "Draw a jet image: the average image of a set, or one jet",
-            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV.",
+            summary: "Draw jet images: the average image of a set, or one jet; several side by side",
+            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV. Several images (an input jet beside its reconstruction, signal beside background) go in one row of panels with one colour range, so equal colours mean equal pT.",
             parameters: [
-                .positional("jets", .jetsOrJet, help: "a jet set (its average image is drawn) or one jet, e.g. jets[3]"),
+                .variadic("jets", .jetsOrJet, help: "jet sets (their average images are drawn) or single jets, e.g. jets[3]"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
+                .keyword("titles", .list(.string), help: "one title per panel (default: what each image is)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
-            examples: ["image (select jets signal=1) log=true save=\"figures/average_signal.svg\"", "image jets[l.argmax] save=\"figures/worst.svg\""],
+            examples: ["image (select jets signal=1) log=true save=\"figures/average_signal.svg\"",
+                       "image jets[l.argmax] out[l.argmax] titles=[\"input\", \"output\"] save=\"figures/worst.svg\""],
             run: image),
         CommandSpec(
             "scatter", group: .plots,
@@ -64,6 +68,19 @@ extension CommandTable {
             ],
             examples: ["curve ae save=\"figures/loss.svg\""],
             run: curve),
+        CommandSpec(
+            "grid", group: .plots,
+            summary: "Put figures side by side: the panels of each, in a grid",
+            details: "The figures come from plotting commands without save= (fig = hist …). Panels fill the grid row by row, in the order given; each keeps its own axes, legend and text boxes.",
+            parameters: [
+                .variadic("figures", .figure, help: "the figures whose panels to arrange"),
+                .keyword("columns", .integer(minimum: 1, maximum: 8), default: .number(2), help: "panels per row"),
+                .keyword("title", .string, help: "figure title"),
+                .saveFigure,
+            ],
+            examples: ["m = hist mass(bg) mass(out) xlabel=\"m [GeV]\"; p = hist pt(bg) pt(out) xlabel=\"pT [GeV]\"",
+                       "grid m p columns=2 title=\"setup 3, background\" save=\"figures/kinematics_bg.svg\""],
+            run: grid),
     ]
 
     // MARK: Drawing and saving
@@ -112,20 +129,23 @@ extension CommandTable {
         }
         guard !columns.isEmpty else { throw invocation.failure("give at least one column to histogram") }
         let bins = try invocation.integer("bins")
-        let edges: [Double]
+        let logx = try invocation.bool("logx")
+        let low: Double, high: Double
         if let range = invocation.value("range") {
-            guard case .list(let ends) = range, ends.count == 2, case .number(let low) = ends[0], case .number(let high) = ends[1], low < high else {
+            guard case .list(let ends) = range, ends.count == 2, case .number(let a) = ends[0], case .number(let b) = ends[1], a < b else {
                 throw invocation.failure("range must be [low, high] with low < high", argument: "range")
             }
-            edges = try Bins.edges(from: low, to: high, count: bins)
+            guard !logx || a > 0 else { throw invocation.failure("with logx=true the range must be positive", argument: "range") }
+            (low, high) = (a, b)
         } else {
-            let ranges = columns.compactMap { Bins.range(of: $0.values) }
-            guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max() else {
-                throw invocation.failure("the columns have no finite values to histogram")
+            let ranges = columns.compactMap { Bins.range(of: logx ? $0.values.filter { $0 > 0 } : $0.values) }
+            guard let a = ranges.map(\.lowerBound).min(), let b = ranges.map(\.upperBound).max() else {
+                throw invocation.failure(logx ? "the columns have no positive values to histogram on a log axis" : "the columns have no finite values to histogram")
             }
             // A single repeated value still gets a bin around it.
-            edges = try Bins.edges(from: low < high ? low : low - 0.5, to: low < high ? high : high + 0.5, count: bins)
+            (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
         }
+        let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
         var labels: [String?] = columns.count > 1 && Set(columns.map(\.name)).count == columns.count ? columns.map(\.name) : columns.map { _ in nil }
         if let given = invocation.value("labels") {
             guard case .list(let items) = given, items.count == columns.count else {
@@ -134,9 +154,18 @@ extension CommandTable {
             labels = items.map { if case .string(let s) = $0 { s } else { nil } }
         }
         var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
-                        yLabel: try invocation.string("ylabel"), yScale: try invocation.bool("logy") ? .log : .linear)
+                        yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
+                        yScale: try invocation.bool("logy") ? .log : .linear)
+        let density = try invocation.bool("density")
+        if density, !invocation.isGiven("ylabel") { axes.y.label = "normalised to unit area" }
         for (column, label) in zip(columns, labels) {
-            axes.addHistogram(try Bins.counts(column.values, edges: edges), edges: edges, label: label)
+            let counts = try Bins.counts(column.values, edges: edges)
+            if density {
+                axes.addHistogram(try Bins.density(counts, edges: edges), edges: edges,
+                                  errors: try Bins.densityErrors(counts, edges: edges), label: label, style: .step)
+            } else {
+                axes.addHistogram(counts, edges: edges, label: label)
+            }
         }
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
@@ -149,15 +178,64 @@ extension CommandTable {
 
     private static func image(_ invocation: Invocation) throws -> Value {
         let scale: Scale = try invocation.bool("log") ? .log : .linear
-        switch invocation.value("jets") {
-        case .jet(let jet)?:
-            let title = try invocation.optionalString("title") ?? "jet \(jet.position) (\(jet.view.isSignal(0) ? "signal" : "background"))"
-            let axes = Axes.jetImage(Array(jet.view.image(0)), title: title, colourScale: scale)
-            return try finish(Figure(axes), summary: "image of \(title)", invocation)
-        default:
-            throw invocation.failure("the average image of a jet set is not available yet: it needs an average-image function in the JetData module; draw one jet with image jets[i]",
-                                     argument: "jets")
+        var pictures: [(pixels: [Double], title: String)] = []
+        for entry in invocation.variadic {
+            switch entry.value {
+            case .jet(let jet):
+                let kind = jet.view.isSignal(0) ? "signal" : "background"
+                pictures.append((jet.view.image(0).map(Double.init), "jet \(jet.position) (\(kind))"))
+            case .jets(let set):
+                guard !set.isEmpty else { throw invocation.failure("the jet set is empty; an average image needs at least one jet", argument: "jets") }
+                pictures.append((set.averageImage(), "average of \(Format.count(set.count)) jets"))
+            default:
+                throw invocation.failure("expected a jet set or one jet, got \(entry.value.typeWithArticle)", argument: "jets")
+            }
         }
+        guard !pictures.isEmpty else { throw invocation.failure("give a jet set or a jet to draw") }
+        if case .list(let titles)? = invocation.value("titles") {
+            guard titles.count == pictures.count else {
+                throw invocation.failure("titles has \(titles.count) entries for \(pictures.count) images", argument: "titles")
+            }
+            for (i, title) in titles.enumerated() {
+                if case .string(let text) = title { pictures[i].title = text }
+            }
+        }
+        let title = try invocation.optionalString("title")
+        if pictures.count == 1 {
+            let axes = Axes.jetImage(pictures[0].pixels, title: title ?? pictures[0].title, colourScale: scale)
+            return try finish(Figure(axes), summary: "image of \(pictures[0].title)", invocation)
+        }
+        let range = sharedColourRange(pictures.map(\.pixels), scale: scale)
+        let panels = pictures.map { Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range) }
+        let figure = Figure(rows: 1, columns: panels.count, panels: panels, title: title, width: 300 * Double(panels.count), height: 260 + (title == nil ? 0 : 20))
+        return try finish(figure, summary: "\(panels.count) images: \(pictures.map(\.title).joined(separator: ", "))", invocation)
+    }
+
+    /// One colour range for images shown side by side: 0 … the largest pixel on a linear
+    /// scale, the smallest positive … the largest pixel on a log scale; nil when nothing is
+    /// positive (each panel then falls back to its own).
+    private static func sharedColourRange(_ images: [[Double]], scale: Scale) -> ClosedRange<Double>? {
+        let values = images.joined().filter(\.isFinite)
+        guard let high = values.max(), high > 0 else { return nil }
+        switch scale {
+        case .log:
+            guard let low = values.filter({ $0 > 0 }).min(), low < high else { return nil }
+            return low...high
+        case .linear:
+            return 0...high
+        }
+    }
+
+    private static func grid(_ invocation: Invocation) throws -> Value {
+        let panels = invocation.variadic.flatMap { entry -> [Axes] in
+            if case .figure(let figure) = entry.value { return figure.figure.panels }
+            return []
+        }
+        guard !panels.isEmpty else { throw invocation.failure("give at least one figure") }
+        let columns = min(try invocation.integer("columns"), panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        let figure = Figure(rows: rows, columns: columns, panels: panels, title: try invocation.optionalString("title"))
+        return try finish(figure, summary: "\(panels.count) panels in \(rows)×\(columns)", invocation)
     }
 
     private static func scatter(_ invocation: Invocation) throws -> Value {
@@ -215,8 +293,8 @@ extension CommandTable {
         return Figure(axes)
     }
 
-    static func scanFigure(_ curve: ROCCurve, points: [Int]) -> Figure {
-        var axes = Axes(xLabel: "threshold", yLabel: "fraction of jets")
+    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool) -> Figure {
+        var axes = Axes(xLabel: "threshold", yLabel: "fraction of jets", xScale: logx ? .log : .linear)
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")

@@ -1,6 +1,7 @@
 import Foundation
 import HDF5
 import JetData
+import NeuralNet
 
 /// Errors from the modules a command calls, turned into the language's one error kind: the
 /// command's name in front, the call's location, and the category that picks the exit code.
@@ -22,6 +23,8 @@ enum ErrorMapping {
             default:
                 return ScriptError(.runtime, message(error.description), at: span)
             }
+        case NeuralNetError.interrupted:
+            return ScriptError(.interrupted, message("interrupted"), at: span)
         case let error as HDF5Error:
             return ScriptError(.io, message(error.description), at: span)
         case let error as CocoaError where error.isFileError:

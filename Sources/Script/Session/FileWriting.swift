@@ -7,14 +7,36 @@ public enum FileWriting {
     public static func writeAtomically(_ data: Data, to path: String) throws(ScriptError) {
         let target = try prepare(path)
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(URL(fileURLWithPath: target).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw ScriptError(.io, "cannot write \(path): the directory \(directory.path) is not writable or the disk is full")
+        let temporary = directory.appendingPathComponent(".\(URL(fileURLWithPath: target).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
+        /// The failure with the system's reason (disk full, read-only, permission denied).
+        func failure(_ step: String) -> ScriptError {
+            ScriptError(.io, "cannot write \(path): \(step): \(String(cString: strerror(errno)))")
         }
-        guard rename(temporary.path, target) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ScriptError(.io, "cannot write \(path): \(message)")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure("creating a file in \(directory.path)") }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        var error: ScriptError?
+        if !written {
+            error = failure("writing")
+        } else if fsync(descriptor) != 0 {
+            error = failure("flushing")
+        }
+        if close(descriptor) != 0, error == nil { error = failure("closing") }
+        if error == nil, rename(temporary, target) != 0 { error = failure("renaming") }
+        if let error {
+            unlink(temporary)
+            throw error
         }
     }
 
@@ -36,12 +58,28 @@ public enum FileWriting {
             }
         }
         let directory = URL(fileURLWithPath: target).deletingLastPathComponent()
+        if let file = firstFileAmongFolders(of: directory) {
+            throw ScriptError(.io, "cannot write \(path): \(file) is a file, not a folder")
+        }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw ScriptError(.io, "cannot create the directory \(directory.path) for \(path): \(reason(error))")
         }
         return target
+    }
+
+    /// The first existing component of `directory`'s path that is not a folder, if any.
+    private static func firstFileAmongFolders(of directory: URL) -> String? {
+        var path = directory.path
+        while !path.isEmpty, path != "/", path != "." {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : path
+            }
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     private static func reason(_ error: any Error) -> String {

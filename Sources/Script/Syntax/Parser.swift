@@ -91,15 +91,23 @@ public struct Parser {
         while true {
             while current.kind == .newline || current.isSymbol(.semicolon) { _ = advance() }
             if current.kind == .endOfInput { break }
-            statements.append(try parseStatement())
-            guard atStatementEnd else { throw unexpectedAfterStatement() }
+            let statement = try parseStatement()
+            statements.append(statement)
+            guard atStatementEnd else { throw unexpectedAfterStatement(statement) }
         }
         return statements
     }
 
-    private func unexpectedAfterStatement() -> ScriptError {
+    private func unexpectedAfterStatement(_ statement: Statement) -> ScriptError {
         if current.isSymbol(.comma) {
-            return .syntax("commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", at: current.span)
+            let expression: Expression = switch statement.kind {
+            case .assignment(_, _, let value): value
+            case .expression(let e): e
+            }
+            guard case .call(let call) = expression.kind else {
+                return .syntax("a comma separates items only inside brackets: write [a, b] for a list", at: current.span)
+            }
+            return .syntax("commas separate arguments only inside parentheses: write '\(call.name) a b' or '\(call.name)(a, b)'", at: current.span)
         }
         if current.isSymbol(.rightParen) || current.isSymbol(.rightBracket) {
             return .syntax("\(current.quoted) has no matching opening bracket", at: current.span)

@@ -1,0 +1,26 @@
+import Foundation
+import JetData
+import Testing
+
+/// The memory figure jnb checks allocations against, and its override.
+@Suite struct SystemMemoryTests {
+    @Test func overrideValuesAreBytesWithOptionalUnits() {
+        #expect(SystemMemory.parse("12345") == 12345)
+        #expect(SystemMemory.parse("500k") == 500_000)
+        #expect(SystemMemory.parse("200M") == 200_000_000)
+        #expect(SystemMemory.parse(" 1.5G ") == 1_500_000_000)
+        #expect(SystemMemory.parse("lots") == nil)
+        #expect(SystemMemory.parse("-1G") == nil)
+        #expect(SystemMemory.parse("") == nil)
+    }
+
+    @Test func theMachineSaysHowMuchIsAvailable() throws {
+        // Without the override (the test runner does not set it) the figure is /proc/meminfo's.
+        guard ProcessInfo.processInfo.environment[SystemMemory.overrideVariable] == nil else { return }
+        let bytes = try #require(SystemMemory.availableBytes())
+        #expect(bytes > 0)
+        #expect(throws: JetDataError.self) {
+            try SystemMemory.check(bytes: Int.max, for: "a test", suggestion: "ask for less")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import Script
+import TestSupport
+
+/// `confusion` at a stated criterion, on τ₂₁ of the Pythia jets (−τ₂₁ is higher for W jets).
+@Suite struct AnomalyCommandTests {
+    private func number(_ session: Session, _ name: String) -> Double? {
+        if case .number(let x)? = session.value(name) { return x }
+        return nil
+    }
+
+    @Test func confusionAtAFixedFalsePositiveRate() throws {
+        let s = Session(output: CapturedOutput())
+        try s.define("fixture", .string(Fixtures.pythia4k.path))
+        let result = s.execute("""
+            jets = load fixture
+            sig = select jets signal=1
+            bg = select jets signal=0
+            c = confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=0.1
+            fpr = c.fpr
+            tpr = c.tpr
+            total = c.tp + c.fn + c.fp + c.tn
+            flagged = ((-bg.tau_21) > c.threshold).sum
+            best = confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21)
+            r = roc normal=(-bg.tau_21) anomalous=(-sig.tau_21)
+            bestacc = best.accuracy
+            rocacc = r.best.accuracy
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        let fpr = try #require(number(s, "fpr"))
+        #expect(fpr <= 0.1 && fpr > 0.09)
+        #expect(number(s, "total") == 4000)
+        // The threshold really calls that share of the 2,000 QCD jets anomalous.
+        #expect(number(s, "flagged") == fpr * 2000)
+        #expect((number(s, "tpr") ?? 0) > 0.3)
+        #expect(number(s, "bestacc") == number(s, "rocacc"))
+        let both = s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=0.1 threshold=0.5")
+        #expect(both.error?.message == "confusion: give either threshold= or fpr=, not both")
+        #expect(s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=1.5").exitCode == 70)
+    }
+}
