@@ -209,5 +209,6 @@ public final class H5File {
             _ = HDF5Library.call { HDF5Library.takeErrorMessage() }
             throw HDF5Error(path: path, message: "not an HDF5 file (no HDF5 signature)")
         }
+        try H5RootGroupCheck.check(path)
     }
 }

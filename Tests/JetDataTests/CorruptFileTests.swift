@@ -12,9 +12,14 @@ import TestSupport
         // A link name in the root group's local heap that runs past the heap's end.
         ("link-name-past-local-heap.h5", "cannot list the file's contents"),
         // The root group's heap claims a data size of about 110 TB.
-        ("huge-metadata-size.h5", "cannot list the file's contents"),
-        // Counting the root group's links (H5Gget_info) dereferences NULL inside HDF5.
-        ("group-count-segfault.h5", "cannot list the file's contents"),
+        ("huge-metadata-size.h5", "the root group's name heap claims 110403952670384 bytes"),
+        // The root group's heap is not where the superblock says: counting the links
+        // (H5Gget_info) dereferenced NULL inside HDF5.
+        ("group-count-segfault.h5", "the root group's name heap is not where the file header says"),
+        // The root group's B-tree is not where the superblock says: walking the links
+        // (H5Literate) dereferenced NULL inside HDF5.
+        ("root-tree-missing-1.h5", "the root group's index is not where the file header says"),
+        ("root-tree-missing-2.h5", "the root group's index is not where the file header says"),
         // The chunk index says a 10 kB chunk holds 4 GB; the reader allocated that much.
         ("chunk-size-4gb.h5", "claims 4294967216 bytes, more than the whole file"),
     ])
