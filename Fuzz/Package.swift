@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 // libFuzzer targets for jnb, kept out of the main package so that `swift build` and
-// `swift test` never see them. Build and run them with scripts/fuzz, which passes
-// `--sanitize fuzzer --sanitize address`: libFuzzer supplies `main` and calls each target's
+// `swift test` never see them. Build and run them with scripts/fuzz, which compiles with
+// `-sanitize=fuzzer,address`: libFuzzer supplies `main` and calls each target's
 // `LLVMFuzzerTestOneInput`, hence `-parse-as-library`.
 import PackageDescription
 
