@@ -45,6 +45,18 @@ enum H5RootGroupCheck {
         guard size <= length, start <= length, start + size <= length else {
             throw damaged("the root group's name heap claims \(size) bytes at byte \(start), past the end of the file (\(length) bytes)")
         }
+        // HDF5 1.10 follows the heap's free list without noticing a loop, allocating at each
+        // step until memory runs out. The list ends at offset 1; every block lies in the heap.
+        var free = readWord(prefix, 16, 8)
+        guard free != 1, size <= 1 << 24, let data = read(start, Int(size)) else { return }
+        var visited: Set<UInt64> = []
+        while free != 1 {
+            guard free <= size &- 16, visited.insert(free).inserted,
+                  case let block = readWord(data, Int(free) + 8, 8), block >= 16, block <= size &- free else {
+                throw damaged("the free list of the root group's name heap is broken (at offset \(free))")
+            }
+            free = readWord(data, Int(free), 8)
+        }
     }
 
     /// A little-endian unsigned number of `count` bytes at `offset`.

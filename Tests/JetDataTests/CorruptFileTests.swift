@@ -9,8 +9,11 @@ import TestSupport
 /// fuzz target reads) and must give a one-line error that names the file.
 @Suite struct CorruptFileTests {
     @Test(arguments: [
-        // A link name in the root group's local heap that runs past the heap's end.
-        ("link-name-past-local-heap.h5", "cannot list the file's contents"),
+        // A link name in the root group's local heap that runs past the heap's end, and a
+        // heap free list that HDF5 rejects.
+        ("link-name-past-local-heap.h5", "the free list of the root group's name heap is broken"),
+        // A heap free list that loops: HDF5 allocated without bound following it.
+        ("heap-free-list-loop.h5", "the free list of the root group's name heap is broken"),
         // The root group's heap claims a data size of about 110 TB.
         ("huge-metadata-size.h5", "the root group's name heap claims 110403952670384 bytes"),
         // The root group's heap is not where the superblock says: counting the links
