@@ -23,7 +23,8 @@ public enum H5AttributeValue: Sendable, Equatable {
         switch self {
         case let .int(i): [i]
         case let .ints(i): i
-        case let .doubles(d) where d.allSatisfy({ $0 == $0.rounded() }): d.map { Int64($0) }
+        // Whole numbers only, and none that Int64 cannot hold (a damaged file can say 1e30).
+        case let .doubles(d) where d.allSatisfy({ Int64(exactly: $0) != nil }): d.compactMap { Int64(exactly: $0) }
         default: nil
         }
     }

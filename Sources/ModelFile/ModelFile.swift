@@ -112,6 +112,12 @@ public enum ModelFile {
             }
             return value
         }
+        func integer(_ name: String) throws -> Int {
+            guard let value = try file.attribute(name)?.doubleValue, let n = Int(exactly: value) else {
+                throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a whole number")
+            }
+            return n
+        }
         func text<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
             guard let raw = try file.attribute(name)?.stringValue, let value = T(rawValue: raw) else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a known value")
@@ -120,10 +126,10 @@ public enum ModelFile {
         }
         let seed = try file.attribute("training_seed")?.intValues?.first ?? 0
         return TrainingConfig(
-            epochs: Int(epochs), batchSize: Int(try number("training_batch_size")),
+            epochs: Int(epochs), batchSize: try integer("training_batch_size"),
             maxLearningRate: try number("training_max_learning_rate"), weightDecay: try number("training_weight_decay"),
             schedule: try text("training_schedule", as: Schedule.self), seed: UInt64(bitPattern: seed),
-            threads: Int(try number("training_threads")), parallelism: try text("training_parallelism", as: Parallelism.self),
+            threads: try integer("training_threads"), parallelism: try text("training_parallelism", as: Parallelism.self),
             sparseInputBelow: try number("training_sparse_input_below"),
             patience: try file.attribute("training_patience")?.intValues?.first.map(Int.init))
     }
