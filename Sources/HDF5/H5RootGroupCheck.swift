@@ -51,7 +51,7 @@ enum H5RootGroupCheck {
         guard free != 1, size <= 1 << 24, let data = read(start, Int(size)) else { return }
         var visited: Set<UInt64> = []
         while free != 1 {
-            guard free <= size &- 16, visited.insert(free).inserted,
+            guard size >= 16, free <= size - 16, visited.insert(free).inserted,
                   case let block = readWord(data, Int(free) + 8, 8), block >= 16, block <= size &- free else {
                 throw damaged("the free list of the root group's name heap is broken (at offset \(free))")
             }

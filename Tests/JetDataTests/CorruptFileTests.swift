@@ -14,6 +14,8 @@ import TestSupport
         ("link-name-past-local-heap.h5", "the free list of the root group's name heap is broken"),
         // A heap free list that loops: HDF5 allocated without bound following it.
         ("heap-free-list-loop.h5", "the free list of the root group's name heap is broken"),
+        // A heap smaller than one free block: jnb's own check indexed past its buffer.
+        ("heap-smaller-than-free-block.h5", "the free list of the root group's name heap is broken"),
         // The root group's heap claims a data size of about 110 TB.
         ("huge-metadata-size.h5", "the root group's name heap claims 110403952670384 bytes"),
         // The root group's heap is not where the superblock says: counting the links
