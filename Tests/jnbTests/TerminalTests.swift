@@ -116,7 +116,12 @@ import TestSupport
         try t.type("x = 4")
         try t.press("Enter")
         try t.type("x = 5 + [1]")
+        #expect(t.wait(for: "jnb> x = 5 + [1]"))
+        let prompts = t.screen.components(separatedBy: "jnb>").count
         try t.press("C-c")
+        // Keys typed before the terminal has handled ^C are discarded by the terminal itself
+        // (no NOFLSH), as in any shell: type on once the fresh prompt is there.
+        #expect(t.wait { $0.components(separatedBy: "jnb>").count > prompts })
         try t.type("print x * 10")
         try t.press("Enter")
         #expect(t.wait(for: "\n40\n"))
