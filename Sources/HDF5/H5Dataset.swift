@@ -88,6 +88,7 @@ public final class H5Dataset {
             throw HDF5Error(path: file.path, object: name, message: "read buffer too small")
         }
         if rows.isEmpty { return }
+        try checkStorage()
         try HDF5Library.call {
             let (fileSpace, memorySpace) = try selection(rows)
             defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
@@ -95,6 +96,35 @@ public final class H5Dataset {
                 throw HDF5Error(path: file.path, object: name,
                                 message: "cannot read rows \(rows.lowerBound)..<\(rows.upperBound): \(HDF5Library.takeErrorMessage())")
             }
+        }
+    }
+
+    /// A contiguous or compact dataset's data must fill its shape (and lie inside the file).
+    /// HDF5 1.10 trusts the layout message: on a damaged one (a compact dataset with no data)
+    /// `H5Dread` copies from a NULL pointer and the process dies (docs/FUZZING.md).
+    private func checkStorage() throws {
+        guard chunkShape == nil else { return }
+        let (offset, stored, fileSize, layout): (haddr_t, hsize_t, hsize_t, H5D_layout_t) = HDF5Library.call {
+            let dcpl = H5Dget_create_plist(id)
+            defer { H5Pclose(dcpl) }
+            var size: hsize_t = 0
+            _ = H5Fget_filesize(file.id, &size)
+            return (H5Dget_offset(id), H5Dget_storage_size(id), size, H5Pget_layout(dcpl))
+        }
+        guard layout == H5D_CONTIGUOUS || layout == H5D_COMPACT else { return }
+        let bits: Int
+        switch element {
+        case .float(let b), .integer(let b, _): bits = b
+        default: return
+        }
+        let needed = UInt64(rowCount) &* UInt64(rowLength) &* UInt64(bits / 8)
+        // Compact data live in the object header (no address of their own); contiguous data
+        // at an address in the file.
+        let inside = layout == H5D_COMPACT
+            || (offset != haddr_t.max && UInt64(offset) <= fileSize && stored <= fileSize - UInt64(offset))
+        guard stored >= needed, inside else {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored) are stored inside the file")
         }
     }
 

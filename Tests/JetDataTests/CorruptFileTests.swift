@@ -27,6 +27,8 @@ import TestSupport
         ("root-tree-missing-2.h5", "the root group's index is not where the file header says"),
         // The chunk index says a 10 kB chunk holds 4 GB; the reader allocated that much.
         ("chunk-size-4gb.h5", "claims 4294967216 bytes, more than the whole file"),
+        // A compact dataset without its data: HDF5's read copied from a NULL pointer.
+        ("compact-read-null.h5", "dataset 'image': damaged HDF5 file: the dataset needs 7500 bytes of data but 0 are stored inside the file"),
     ])
     func fuzzRegressionInputGivesAnError(name: String, expected: String) throws {
         let path = Fixtures.file("fuzz-regressions/hdf5/\(name)").path
