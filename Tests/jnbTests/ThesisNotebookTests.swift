@@ -66,12 +66,12 @@ import TestSupport
         return try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    /// The four counts of each confusion matrix the anomaly notebook printed.
+    /// The four counts of each confusion matrix the anomaly notebook printed (1,234 → 1234).
     private func confusionTotals(_ output: String) -> [Int] {
         let lines = output.split(separator: "\n")
         return lines.indices.compactMap { i -> Int? in
             guard lines[i].hasPrefix("confusion matrix at threshold"), i + 3 < lines.count else { return nil }
-            let counts = lines[(i + 2)...(i + 3)].flatMap { $0.split(separator: " ").compactMap { Int($0) } }
+            let counts = lines[(i + 2)...(i + 3)].flatMap { $0.split(separator: " ").compactMap { Int($0.replacingOccurrences(of: ",", with: "")) } }
             return counts.count == 4 ? counts.reduce(0, +) : nil
         }
     }
