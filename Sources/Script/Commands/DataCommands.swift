@@ -120,6 +120,11 @@ extension CommandTable {
         }
     }
 
+    /// The simulator's workers: as asked, or one per core; 1 to 64.
+    private static func simulationThreads(_ asked: Int?) -> Int {
+        min(max(asked ?? ProcessInfo.processInfo.activeProcessorCount, 1), 64)
+    }
+
     /// Simulates jets with a progress bar; Ctrl-C stops the simulation.
     private static func simulateJets(_ settings: SimulationSettings, _ invocation: Invocation) throws -> JetSet {
         let bar = invocation.progress("simulate", total: settings.count, unit: "jets")
@@ -134,10 +139,10 @@ extension CommandTable {
             physics[keyPath: knob.keyPath] = try invocation.number(knob.name)
         }
         let n = try invocation.integer("n")
-        let threads = try invocation.optionalNumber("threads").map { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
                                           signalFraction: try invocation.number("signal_fraction"),
-                                          threads: min(max(threads, 1), 64), physics: physics)
+                                          threads: simulationThreads(try invocation.optionalNumber("threads").map { Int($0) }),
+                                          physics: physics)
         return .jets(try simulateJets(settings, invocation))
     }
 
@@ -150,8 +155,7 @@ extension CommandTable {
         }
         guard let n else { throw invocation.failure("the simulator needs n= (how many jets to make)", argument: "n") }
         let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")), signalFraction: 0.5,
-                                          threads: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 64),
-                                          physics: PhysicsParameters())
+                                          threads: simulationThreads(nil), physics: PhysicsParameters())
         return .jets(try simulateJets(settings, invocation))
     }
 
