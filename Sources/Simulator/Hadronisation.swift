@@ -40,8 +40,8 @@ struct Hadronisation {
         var sumX = 0.0, sumY = 0.0
         for i in first..<particles.count {
             let kT = kTWidth * (-2 * log(1 - rng.uniform() * kTCutCDF)).squareRoot()
-            let angle = 2 * Double.pi * rng.uniform()
-            let kx = kT * cos(angle), ky = kT * sin(angle)
+            let direction = rng.unitCircle()
+            let kx = kT * direction.cos, ky = kT * direction.sin
             sumX += kx
             sumY += ky
             let pt = particles[i].pt
@@ -66,10 +66,8 @@ struct UnderlyingEvent {
     func add(around y0: Double, _ phi0: Double, into particles: ScratchBuffer<Particle>, rng: inout SeededGenerator) {
         let count = rng.poisson(mean: density * Double.pi * radius * radius)
         for _ in 0..<count {
-            let r = radius * rng.uniform().squareRoot()
-            let angle = 2 * Double.pi * rng.uniform()
-            particles.append(Particle(pt: rng.exponential(mean: meanPt),
-                                      y: y0 + r * cos(angle), phi: phi0 + r * sin(angle)))
+            let (x, y, _) = rng.pointInUnitDisc()
+            particles.append(Particle(pt: rng.exponential(mean: meanPt), y: y0 + radius * x, phi: phi0 + radius * y))
         }
     }
 }

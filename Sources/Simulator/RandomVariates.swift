@@ -18,6 +18,25 @@ extension SeededGenerator {
         -mean * log(uniformPositive())
     }
 
+    /// A point uniform in the unit disc, by rejection from the square (π/4 accepted): no
+    /// square root, sine or cosine.
+    @inline(__always) mutating func pointInUnitDisc() -> (x: Double, y: Double, r2: Double) {
+        while true {
+            let x = 2 * uniform() - 1, y = 2 * uniform() - 1
+            let r2 = x * x + y * y
+            if r2 < 1 { return (x, y, r2) }
+        }
+    }
+
+    /// cos ψ and sin ψ of an azimuth ψ uniform in [0, 2π), from a point in the disc (its
+    /// doubled angle), without calling the sine and cosine.
+    @inline(__always) mutating func unitCircle() -> (cos: Double, sin: Double) {
+        while true {
+            let (x, y, r2) = pointInUnitDisc()
+            if r2 > 1e-12 { return ((x * x - y * y) / r2, 2 * x * y / r2) }
+        }
+    }
+
     /// Gaussian with width `sigma`, cut at |x| < limit.
     mutating func truncatedGaussian(sigma: Double, limit: Double) -> Double {
         while true {
