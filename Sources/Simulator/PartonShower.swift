@@ -82,7 +82,8 @@ struct PartonShower {
             let c = 0.5 * a * l * l + b * l - x
             guard c > 0.5 * a * lMin * lMin + b * lMin else { return nil }
             l = (-b + (b * b + 2 * a * c).squareRoot()) / a
-            let zMinKT = exp(-l)  // z(1 − z) must reach Q₀/(p θ) = e^−L
+            let expL = exp(l)
+            let zMinKT = 1 / expL  // z(1 − z) must reach Q₀/(p θ) = e^−L
 
             // Channel and z from the overestimate, then the veto.
             var z: Double
@@ -99,14 +100,14 @@ struct PartonShower {
             }
             let zz = z * (1 - z)
             guard zz >= zMinKT else { continue }
-            let theta = cutoff * exp(l) / p.pt
+            let theta = cutoff * expL / p.pt
             let kT = zz * p.pt * theta
             ratio *= coupling.alphaS(kT) / alphaSMax
             guard rng.uniform() < ratio else { continue }
 
             // Accepted: daughters around the pT-weighted axis, at a random azimuth ψ.
-            let psi = 2 * Double.pi * rng.uniform()
-            let dy = theta * cos(psi), dphi = theta * sin(psi)
+            let psi = rng.unitCircle()
+            let dy = theta * psi.cos, dphi = theta * psi.sin
             let first = Parton(pt: z * p.pt, y: p.y + (1 - z) * dy, phi: p.phi + (1 - z) * dphi,
                                isGluon: p.isGluon && !toQuarks)
             let second = Parton(pt: (1 - z) * p.pt, y: p.y - z * dy, phi: p.phi - z * dphi,
