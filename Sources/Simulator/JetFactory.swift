@@ -46,8 +46,9 @@ final class JetFactory {
         makeTowers(rng: &rng)
         // A subset of massless towers is never heavier than the whole and never has more
         // pT than their scalar sum: when all towers together fail these, so does the
-        // leading jet, and when the leading jet fails them, so does the trimmed jet (the
-        // margins only absorb rounding).
+        // leading jet; when the leading jet fails them, so does the trimmed jet; and the
+        // trimming gives up once what it can still keep fails them (the margins only
+        // absorb rounding).
         var total = FourVector.zero, totalScalarPt = 0.0
         for k in 0..<towers.count {
             total += towers[k].momentum
@@ -57,7 +58,7 @@ final class JetFactory {
         guard total.mass > lightest, totalScalarPt > softest,
               let (untrimmed, scalarPt) = reconstruction.findLeadingJet(of: towers, separation2: Calorimeter.separation2),
               untrimmed.mass > Selection.massRange.lowerBound, scalarPt > Selection.ptRange.lowerBound,
-              reconstruction.trimLeadingJet(into: jet, giveUpBelowMass: lightest) else { return false }
+              reconstruction.trimLeadingJet(into: jet, giveUpBelowMass: lightest, giveUpBelowPt: softest) else { return false }
         let p = jet.momentum
         guard Selection.passes(p) else { return false }
         let pt = p.pt, mass = p.mass, eta = p.pseudorapidity

@@ -28,6 +28,7 @@ final class JetReconstruction {
     private let jetTowers = ScratchBuffer<Tower>()
     private var kept: [(pt2: Double, jet: Int)] = []
     private var leadingJet = FourVector.zero
+    private var leadingScalarPt = 0.0
 
     /// Clusters `towers` with anti-kt and keeps the leading jet and its towers for
     /// `trimLeadingJet`. `separation2` must not exceed the ΔR² between any two towers.
@@ -46,25 +47,32 @@ final class JetReconstruction {
             scalarPt += t.pt
         }
         leadingJet = antiKt.sequence.momenta[Int(leading)]
+        leadingScalarPt = scalarPt
         return (leadingJet, scalarPt)
     }
 
     /// Trims the jet found by `findLeadingJet`: its kt subjets of radius 0.3 with more than
     /// 5 % of its pT. False when none is kept, or as soon as the trimmed jet is sure to be
-    /// lighter than `giveUpBelowMass`: the jet less the subjets dropped so far holds the
-    /// trimmed jet, so it is at least as heavy.
-    func trimLeadingJet(into result: TrimmedJet, giveUpBelowMass: Double = 0) -> Bool {
+    /// lighter than `giveUpBelowMass` or softer than `giveUpBelowPt`. The jet less the
+    /// subjets dropped so far holds the trimmed jet, so it is at least as heavy; and the
+    /// trimmed jet has at most the scalar pT of its towers, which is at most the jet's
+    /// scalar pT less the pT of each dropped subjet.
+    func trimLeadingJet(into result: TrimmedJet, giveUpBelowMass: Double = 0, giveUpBelowPt: Double = 0) -> Bool {
         kt.start(jetTowers, algorithm: .kt, radius: Self.subjetRadius)
         let minimumPt = Self.subjetFraction * leadingJet.pt
+        let givesUp = giveUpBelowMass > 0 || giveUpBelowPt > 0
         var rest = leadingJet
+        var restScalarPt = leadingScalarPt
         while kt.activeCount > 0 {
             let jets = kt.inclusiveJets.count
             kt.step()
-            guard giveUpBelowMass > 0, kt.inclusiveJets.count > jets else { continue }
+            guard givesUp, kt.inclusiveJets.count > jets else { continue }
             let subjet = kt.momenta[Int(kt.inclusiveJets[jets])]
             guard subjet.pt2 <= minimumPt * minimumPt else { continue }
             rest -= subjet
-            if rest.mass2 < giveUpBelowMass * giveUpBelowMass { return false }
+            restScalarPt -= subjet.pt
+            if giveUpBelowMass > 0 && rest.mass2 < giveUpBelowMass * giveUpBelowMass { return false }
+            if restScalarPt < giveUpBelowPt { return false }
         }
         kept.removeAll(keepingCapacity: true)
         for k in 0..<kt.inclusiveJets.count {
