@@ -33,7 +33,7 @@ public struct PhysicsParameters: Sendable, Equatable {
     public var quarkFraction = 0.4
     /// pT range of the hard parton (a little wider than the jet window, since a jet keeps
     /// most but not all of its parton's pT).
-    public var partonPtMin = 252.0
+    public var partonPtMin = 264.0
     public var partonPtMax = 330.0
     /// The hard parton's pT spectrum falls as pT^−n.
     public var partonPtPower = 2.0
