@@ -22,19 +22,23 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
+        // Replacing a file through a temporary file and a rename: every module that writes.
+        .target(name: "AtomicWrite"),
+
         // Numbers, data and figures: none of these knows the language.
-        .target(name: "HDF5", dependencies: ["CHDF5"]),
+        .target(name: "HDF5", dependencies: ["CHDF5", "AtomicWrite"]),
         .target(name: "JetData", dependencies: ["HDF5"]),
         .target(name: "Simulator", dependencies: ["JetData"]),
         .target(name: "NeuralNet", dependencies: ["COpenBLAS"]),
         .target(name: "ModelFile", dependencies: ["NeuralNet", "HDF5"]),
         .target(name: "Analysis", dependencies: ["JetData"]),
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["AtomicWrite"]),
 
         // The language and the front ends that drive it.
-        .target(name: "Script", dependencies: ["JetData", "Simulator", "NeuralNet", "ModelFile", "Analysis", "Plot"]),
+        .target(name: "Script", dependencies: ["JetData", "Simulator", "NeuralNet", "ModelFile", "Analysis", "Plot",
+                                               "AtomicWrite"]),
         .target(name: "Notebook", dependencies: ["Script"]),
-        .target(name: "REPL", dependencies: ["Script", "CEditLine"]),
+        .target(name: "REPL", dependencies: ["Script", "CEditLine", "AtomicWrite"]),
         .executableTarget(name: "jnb", dependencies: [
             "REPL", "Notebook", "Script",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,10 +46,10 @@ let package = Package(
 
         // The programs behind scripts/bench-*: timing and memory, never in unit tests.
         .executableTarget(name: "jnb-bench", dependencies: ["JetData", "Simulator", "NeuralNet", "COpenBLAS"]),
-        // The Swift half of scripts/bench-train (training speed against PyTorch and the sgemm floor).
 
         // Shared test helpers: fixture paths, temporary directories, running the jnb binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AtomicWriteTests", dependencies: ["AtomicWrite", "TestSupport"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "JetDataTests", dependencies: ["JetData", "HDF5", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Analysis", "TestSupport"]),

@@ -1,3 +1,4 @@
+import AtomicWrite
 import CHDF5
 import Foundation
 
@@ -64,14 +65,15 @@ public final class H5File {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw HDF5Error(path: path, message: "cannot write: it is a directory")
         }
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let temporary = AtomicWrite.temporaryPath(beside: path)
         do {
             let file = try create(temporary)
             try body(file)
             try file.close()
-            guard rename(temporary, path) == 0 else {
-                throw HDF5Error(path: path, message: "cannot move the written file into place: \(String(cString: strerror(errno)))")
+            do throws(AtomicWrite.Failure) {
+                try AtomicWrite.replace(path, with: temporary)
+            } catch {
+                throw HDF5Error(path: path, message: "cannot move the written file into place: \(error.reason)")
             }
         } catch {
             unlink(temporary)

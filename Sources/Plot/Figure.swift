@@ -1,3 +1,4 @@
+import AtomicWrite
 import Foundation
 
 /// A figure: one panel or a grid of panels, drawn as a standalone SVG 1.1 document.
@@ -74,7 +75,19 @@ public struct Figure: Sendable, Equatable {
     /// Writes `svg()` to `url` atomically: a failed or interrupted write leaves any earlier
     /// file intact and no partial one.
     public func write(to url: URL) throws {
-        try AtomicFile.write(Data(svg().utf8), to: url)
+        // Messages name the file as it was given (relative stays relative).
+        let shown = url.relativePath
+        let name = url.lastPathComponent
+        guard !name.isEmpty, name != "/", !url.path.hasSuffix("/") else {
+            throw PlotError("cannot write figure to '\(shown)': not a file name")
+        }
+        let document = Data(try svg().utf8)
+        do throws(AtomicWrite.Failure) {
+            try AtomicWrite.write(document, to: url.path)
+        } catch {
+            let step = error.step == .creating ? "" : "\(error.step.rawValue): "
+            throw PlotError("cannot write figure to '\(shown)': \(step)\(error.reason)")
+        }
     }
 
     /// Panels that share an axis get the union of their limits.

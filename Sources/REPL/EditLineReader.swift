@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AtomicWrite
 import CEditLine
 import Foundation
 import Script
@@ -72,12 +73,12 @@ public final class EditLineReader: LineReader {
     /// for: nothing is written.
     private func save() {
         guard let target = try? FileWriting.prepare(historyPath) else { return }
-        let temporary = target + ".\(getpid()).tmp"
+        let temporary = AtomicWrite.temporaryPath(beside: target)
         guard write_history(temporary) == 0 else {
             unlink(temporary)
             return
         }
-        if rename(temporary, target) != 0 { unlink(temporary) }
+        try? AtomicWrite.replace(target, with: temporary)
     }
 }
 

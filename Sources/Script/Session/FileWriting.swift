@@ -1,3 +1,4 @@
+import AtomicWrite
 import Foundation
 
 /// Writes files the way every jnb command must: to a temporary file beside the target, then
@@ -6,37 +7,12 @@ import Foundation
 public enum FileWriting {
     public static func writeAtomically(_ data: Data, to path: String) throws(ScriptError) {
         let target = try prepare(path)
-        let directory = URL(fileURLWithPath: target).deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(URL(fileURLWithPath: target).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
-        /// The failure with the system's reason (disk full, read-only, permission denied).
-        func failure(_ step: String) -> ScriptError {
-            ScriptError(.io, "cannot write \(path): \(step): \(String(cString: strerror(errno)))")
-        }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure("creating a file in \(directory.path)") }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = write(descriptor, base + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        var error: ScriptError?
-        if !written {
-            error = failure("writing")
-        } else if fsync(descriptor) != 0 {
-            error = failure("flushing")
-        }
-        if close(descriptor) != 0, error == nil { error = failure("closing") }
-        if error == nil, rename(temporary, target) != 0 { error = failure("renaming") }
-        if let error {
-            unlink(temporary)
-            throw error
+        do throws(AtomicWrite.Failure) {
+            try AtomicWrite.write(data, to: target)
+        } catch {
+            let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+            let step = error.step == .creating ? "creating a file in \(folder)" : error.step.rawValue
+            throw ScriptError(.io, "cannot write \(path): \(step): \(error.reason)")
         }
     }
 
