@@ -32,13 +32,18 @@ public enum JetClustering {
     /// The reference file's jet, as the simulator builds it: the leading anti-kt R = 1.0 jet,
     /// trimmed with kt R = 0.3 subjets above 5 % of its pT. Returns the particle indices of
     /// the untrimmed jet and of each kept subjet (hardest first), each increasing; nil
-    /// without particles or when no subjet is kept.
-    public static func leadingTrimmedJet(pt: [Double], rapidity: [Double], azimuth: [Double]) -> (jet: [Int], subjets: [[Int]])? {
+    /// without particles or when no subjet is kept. With `giveUpBelowMass` or `giveUpBelowPt`
+    /// the trimming may stop early, as the simulator's does, and return nil once the trimmed
+    /// jet is sure to be lighter or softer than that.
+    public static func leadingTrimmedJet(pt: [Double], rapidity: [Double], azimuth: [Double],
+                                         giveUpBelowMass: Double = 0,
+                                         giveUpBelowPt: Double = 0) -> (jet: [Int], subjets: [[Int]])? {
         let towers = masslessTowers(pt: pt, rapidity: rapidity, azimuth: azimuth)
         let reconstruction = JetReconstruction()
         let trimmed = TrimmedJet()
         guard reconstruction.findLeadingJet(of: towers, separation2: smallestSeparation2(towers)) != nil,
-              reconstruction.trimLeadingJet(into: trimmed) else {
+              reconstruction.trimLeadingJet(into: trimmed, giveUpBelowMass: giveUpBelowMass,
+                                            giveUpBelowPt: giveUpBelowPt) else {
             return nil
         }
         // Towers are matched back to particles by position and pT (all distinct here).

@@ -190,6 +190,30 @@ struct JetClusteringTests {
         }
     }
 
+    @Test func trimmingGivesUpOnlyOnJetsThatCannotPass() throws {
+        // Whenever the full trimming gives a jet of at least the mass and pT asked for, the
+        // trimming that may give up early gives the same jet; it gives up only on the others.
+        let lightest = 40.0, softest = 220.0
+        var passing = 0, givenUp = 0
+        for seed in 5000...5600 as ClosedRange<UInt64> {
+            let e = Self.gridEvent(seed: seed, scale: 200 + Double(seed % 150))
+            guard let full = JetClustering.leadingTrimmedJet(pt: e.pt, rapidity: e.y, azimuth: e.phi) else { continue }
+            let p = Self.momentum(full.subjets.flatMap { $0 }, e)
+            let mass2 = p.e * p.e - p.pt2 - p.pz * p.pz
+            let early = JetClustering.leadingTrimmedJet(pt: e.pt, rapidity: e.y, azimuth: e.phi,
+                                                        giveUpBelowMass: lightest, giveUpBelowPt: softest)
+            if mass2 >= lightest * lightest && p.pt2 >= softest * softest {
+                passing += 1
+                #expect(early?.jet == full.jet, "seed \(seed)")
+                #expect(early?.subjets == full.subjets, "seed \(seed)")
+            } else if early == nil {
+                givenUp += 1
+            }
+        }
+        // Both sides of the cuts occur in these events.
+        #expect(passing > 50 && givenUp > 50, "passing \(passing), given up \(givenUp)")
+    }
+
     @Test func antiKtJetOfOneHardParticleIsTheConeAroundIt() {
         // One hard particle and soft ones: the soft ones within R join it, the others do not.
         let pt = [300.0, 1, 1, 1, 1]
