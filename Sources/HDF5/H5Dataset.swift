@@ -49,7 +49,8 @@ public final class H5Dataset {
             if H5Pget_layout(dcpl) == H5D_CHUNKED, rank > 0 {
                 var chunkDims = [hsize_t](repeating: 0, count: rank)
                 _ = H5Pget_chunk(dcpl, Int32(rank), &chunkDims)
-                chunks = chunkDims.map { Int($0) }
+                // A damaged layout message can hold any 64-bit value; Int.max stands for "too big".
+                chunks = chunkDims.map { Int(exactly: $0) ?? Int.max }
             }
             var filters: [String] = []
             for i in 0..<max(0, H5Pget_nfilters(dcpl)) {
@@ -99,11 +100,51 @@ public final class H5Dataset {
         }
     }
 
-    /// A contiguous or compact dataset's data must fill its shape (and lie inside the file).
-    /// HDF5 1.10 trusts the layout message: on a damaged one (a compact dataset with no data)
-    /// `H5Dread` copies from a NULL pointer and the process dies (docs/FUZZING.md).
+    /// Bytes of one chunk before compression (nil for other layouts or non-numeric values;
+    /// Int.max when the dimensions multiply beyond it).
+    public var chunkBytes: Int? {
+        guard let chunkShape else { return nil }
+        let bits: Int
+        switch element {
+        case .float(let b), .integer(let b, _): bits = b
+        default: return nil
+        }
+        var bytes = max(1, bits / 8)
+        for extent in chunkShape {
+            let (product, overflow) = bytes.multipliedReportingOverflow(by: extent)
+            if overflow { return Int.max }
+            bytes = product
+        }
+        return bytes
+    }
+
+    /// No deflate stream expands its input more than 1,032-fold (a 258-byte match in two
+    /// bits); 1,040 leaves room for rounding.
+    static let maximumInflation = 1040
+
+    /// A chunk must be something the file can hold: uncompressed, or deflated at most
+    /// `maximumInflation`-fold from the whole file. A damaged layout message can claim chunks
+    /// of gigabytes in a file of kilobytes, and reading would allocate buffers that big
+    /// (docs/FUZZING.md). Other filters are not bounded so simply and are left to HDF5.
+    public func checkChunkSize() throws {
+        guard let bytes = chunkBytes, Set(filters).isSubset(of: ["deflate", "shuffle", "fletcher32"]) else { return }
+        let fileSize = try file.size()
+        let (limit, overflow) = fileSize.multipliedReportingOverflow(by: Self.maximumInflation)
+        guard overflow || bytes <= limit else {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "damaged HDF5 file: chunks of \(bytes) bytes cannot come from a file of \(fileSize) bytes")
+        }
+    }
+
+    /// A contiguous or compact dataset's data must fill its shape (and lie inside the file),
+    /// and a chunked one's chunks must fit the file (`checkChunkSize`). HDF5 1.10 trusts the
+    /// layout message: on a damaged one (a compact dataset with no data) `H5Dread` copies
+    /// from a NULL pointer and the process dies (docs/FUZZING.md).
     private func checkStorage() throws {
-        guard chunkShape == nil else { return }
+        guard chunkShape == nil else {
+            try checkChunkSize()
+            return
+        }
         let (offset, stored, fileSize, layout): (haddr_t, hsize_t, hsize_t, H5D_layout_t) = HDF5Library.call {
             let dcpl = H5Dget_create_plist(id)
             defer { H5Pclose(dcpl) }

@@ -84,6 +84,15 @@ public final class H5File {
         }
     }
 
+    /// The file's size in bytes.
+    public func size() throws -> Int {
+        var bytes: hsize_t = 0
+        guard HDF5Library.call({ H5Fget_filesize(id, &bytes) }) >= 0 else {
+            throw HDF5Error(path: path, message: "cannot get the file's size: \(HDF5Library.call { HDF5Library.takeErrorMessage() })")
+        }
+        return Int(clamping: bytes)
+    }
+
     /// Flushes and closes the file, reporting a failure (e.g. disk full) as an error.
     public func close() throws {
         guard isOpen else { return }

@@ -24,24 +24,26 @@ extension H5Dataset {
                             message: "rows \(rows.lowerBound)..<\(rows.upperBound) outside 0..<\(rowCount)")
         }
         guard !rows.isEmpty, let destination = buffer.baseAddress else { return }
+        // Before any buffer is sized by the chunk: a damaged layout can claim any chunk size.
+        try checkChunkSize()
 
         let plan = ChunkPlan(shape: shape, chunk: chunk, rows: rows)
         let next = Atomic<Int>(0)
         let failure = Mutex<HDF5Error?>(nil)
         let (path, name, id) = (file.path, self.name, self.id)
         // A damaged chunk index can claim any stored size; no chunk is larger than the file.
-        var size: hsize_t = 0
-        guard HDF5Library.call({ H5Fget_filesize(file.id, &size) }) >= 0 else {
-            throw HDF5Error(path: path, object: name, message: "cannot get the file's size: \(HDF5Library.takeErrorMessage())")
-        }
-        let fileSize = size
+        let fileSize = hsize_t(try file.size())
+        let chunkBytes = plan.chunkValues * 4
         // Workers write disjoint parts of the destination; pass its address, not the pointer.
         let address = UInt(bitPattern: destination)
 
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, plan.count))) { _ in
             guard let output = UnsafeMutablePointer<Float>(bitPattern: address) else { return }
-            var compressed = [UInt8](repeating: 0, count: plan.chunkValues * 4 + 4096)
-            var inflated = [Float](repeating: 0, count: plan.chunkValues)
+            // Grown to each chunk's stored size; the inflated chunk is written by zlib before it
+            // is read, so it needs no zeroing (which would touch every page up front).
+            var compressed: [UInt8] = []
+            let inflated = UnsafeMutableBufferPointer<Float>.allocate(capacity: plan.chunkValues)
+            defer { inflated.deallocate() }
             while failure.withLock({ $0 == nil }) {
                 let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard k < plan.count else { return }
@@ -55,6 +57,9 @@ extension H5Dataset {
                     guard bytes <= fileSize else {
                         return .failure(HDF5Error(path: path, object: name, message: "chunk at \(origin) claims \(bytes) bytes, more than the whole file (\(fileSize)): damaged file?"))
                     }
+                    guard chunkBytes <= Int(bytes) * H5Dataset.maximumInflation else {
+                        return .failure(HDF5Error(path: path, object: name, message: "chunk at \(origin) holds \(bytes) bytes, too few to inflate to \(chunkBytes): damaged file?"))
+                    }
                     if Int(bytes) > compressed.count { compressed = [UInt8](repeating: 0, count: Int(bytes)) }
                     var mask: UInt32 = 0
                     guard H5Dread_chunk(id, jnb_h5p_default(), offset, &mask, &compressed) >= 0 else {
@@ -67,16 +72,14 @@ extension H5Dataset {
                 }
                 do {
                     let bytes = try size.get()
-                    var produced = plan.chunkValues * 4
+                    var produced = chunkBytes
                     let status = compressed.withUnsafeBytes { source in
-                        inflated.withUnsafeMutableBytes { target in
-                            jnb_inflate(source.baseAddress, bytes, target.baseAddress, &produced)
-                        }
+                        jnb_inflate(source.baseAddress, bytes, inflated.baseAddress, &produced)
                     }
-                    guard status == Z_OK, produced == plan.chunkValues * 4 else {
+                    guard status == Z_OK, produced == chunkBytes else {
                         throw HDF5Error(path: path, object: name, message: "chunk at \(origin) does not inflate (zlib status \(status)): damaged file?")
                     }
-                    inflated.withUnsafeBufferPointer { plan.scatter($0, chunkOrigin: origin, into: output) }
+                    plan.scatter(UnsafeBufferPointer(inflated), chunkOrigin: origin, into: output)
                 } catch let error as HDF5Error {
                     failure.withLock { $0 = $0 ?? error }
                     return

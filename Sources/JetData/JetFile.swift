@@ -45,11 +45,12 @@ public enum JetFile {
                 throw JetDataError.invalidArgument(
                     "\(path): rows \(range.lowerBound)..<\(range.upperBound) asked for, but the file has \(n) jets")
             }
-            let needed = range.count * (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            try image.checkChunkSize()
+            let needed = memoryNeeded(jets: range.count, chunkBytes: image.chunkBytes, threads: threads)
             try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)",
                                    suggestion: "load a row range, e.g. rows=0:\(max(1, range.count / 4))")
 
-            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let images = try readImages(image, rows: range, path: path, threads: threads, progress: progress)
             var variables: [JetVariable: [Float]] = [:]
             for v in JetVariable.allCases {
@@ -60,6 +61,17 @@ public enum JetFile {
             let origin = range.count == n ? name : "\(name) rows \(range.lowerBound)..<\(range.upperBound)"
             return try JetSet(images: images, variables: variables, signal: signal, origin: origin)
         }
+    }
+
+    /// Bytes a `read` of `jets` jets takes: the jets themselves, and while reading, a
+    /// compressed and an inflated chunk of `chunkBytes` per thread (Int.max when that
+    /// overflows, as only a damaged file can make it).
+    public static func memoryNeeded(jets: Int, chunkBytes: Int?, threads: Int) -> Int {
+        let jetBytes = jets * (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
+        guard let chunkBytes else { return jetBytes }
+        let (buffers, tooMany) = chunkBytes.multipliedReportingOverflow(by: 2 * max(1, threads))
+        let (sum, tooMuch) = jetBytes.addingReportingOverflow(buffers)
+        return tooMany || tooMuch ? Int.max : sum
     }
 
     /// How a written file stores its images.

@@ -27,6 +27,10 @@ import TestSupport
         ("root-tree-missing-2.h5", "the root group's index is not where the file header says"),
         // The chunk index says a 10 kB chunk holds 4 GB; the reader allocated that much.
         ("chunk-size-4gb.h5", "claims 4294967216 bytes, more than the whole file"),
+        // The layout message says the chunks of a 14 kB file hold 3.6 GB each: the parallel
+        // reader took two such buffers per thread (13.6 GB resident) before the first chunk
+        // failed to inflate.
+        ("chunk-dimensions-3gb.h5", "dataset 'image': damaged HDF5 file: chunks of 3565159680 bytes cannot come from a file of 14469 bytes"),
         // A compact dataset without its data: HDF5's read copied from a NULL pointer.
         ("compact-read-null.h5", "dataset 'image': damaged HDF5 file: the dataset needs 7500 bytes of data but 0 are stored inside the file"),
     ])

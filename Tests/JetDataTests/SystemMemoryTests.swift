@@ -14,6 +14,15 @@ import Testing
         #expect(SystemMemory.parse("") == nil)
     }
 
+    @Test func loadingCountsTheJetsAndTwoChunkBuffersPerThread() {
+        let jets = 400 * (625 + 10 + 1) * 4
+        #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: nil, threads: 2) == jets)
+        #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: 1_000_000, threads: 2) == jets + 4_000_000)
+        #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: 1_000_000, threads: 0) == jets + 2_000_000)
+        // Chunk dimensions from a damaged file can multiply past Int.max.
+        #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: Int.max / 3, threads: 2) == Int.max)
+    }
+
     @Test func theMachineSaysHowMuchIsAvailable() throws {
         // Without the override (the test runner does not set it) the figure is /proc/meminfo's.
         guard ProcessInfo.processInfo.environment[SystemMemory.overrideVariable] == nil else { return }
