@@ -146,7 +146,7 @@ import TestSupport
 
         // Ctrl-D leaves; the history file holds what was entered, not what Ctrl-C dropped.
         try t.press("C-d")
-        #expect(t.wait { _ in t.hasExited })
+        #expect(t.wait(20) { _ in t.hasExited })
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         #expect(saved.hasPrefix("_HiStOrY_V2_\n"))
         #expect(saved.contains("print\\040x\\040*\\04010"))
@@ -172,7 +172,7 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(for: "jnb> y = 1\njnb>"))
         try t.press("C-d")
-        #expect(t.wait { _ in t.hasExited })
+        #expect(t.wait(20) { _ in t.hasExited })
         let lines = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "_HiStOrY_V2_")
         #expect(lines.count == 2001)
@@ -260,7 +260,7 @@ import TestSupport
         try linked.press("Enter")
         #expect(linked.wait(for: "jnb> y = 2\njnb>"))
         try linked.press("C-d")
-        #expect(linked.wait { _ in linked.hasExited })
+        #expect(linked.wait(20) { _ in linked.hasExited })
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/history") == "real_history")
         #expect(try String(contentsOfFile: dir.path + "/real_history", encoding: .utf8).contains("y\\040=\\0402"))
 
