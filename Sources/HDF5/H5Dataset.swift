@@ -103,12 +103,7 @@ public final class H5Dataset {
     /// Bytes of one chunk before compression (nil for other layouts or non-numeric values;
     /// Int.max when the dimensions multiply beyond it).
     public var chunkBytes: Int? {
-        guard let chunkShape else { return nil }
-        let bits: Int
-        switch element {
-        case .float(let b), .integer(let b, _): bits = b
-        default: return nil
-        }
+        guard let chunkShape, let bits = numericBits else { return nil }
         var bytes = max(1, bits / 8)
         for extent in chunkShape {
             let (product, overflow) = bytes.multipliedReportingOverflow(by: extent)
@@ -116,6 +111,14 @@ public final class H5Dataset {
             bytes = product
         }
         return bytes
+    }
+
+    /// Bits per value of a numeric dataset, nil for others.
+    private var numericBits: Int? {
+        switch element {
+        case .float(let bits), .integer(let bits, _): bits
+        default: nil
+        }
     }
 
     /// No deflate stream expands its input more than 1,032-fold (a 258-byte match in two
@@ -145,19 +148,13 @@ public final class H5Dataset {
             try checkChunkSize()
             return
         }
-        let (offset, stored, fileSize, layout): (haddr_t, hsize_t, hsize_t, H5D_layout_t) = HDF5Library.call {
+        let (offset, stored, layout): (haddr_t, hsize_t, H5D_layout_t) = HDF5Library.call {
             let dcpl = H5Dget_create_plist(id)
             defer { H5Pclose(dcpl) }
-            var size: hsize_t = 0
-            _ = H5Fget_filesize(file.id, &size)
-            return (H5Dget_offset(id), H5Dget_storage_size(id), size, H5Pget_layout(dcpl))
+            return (H5Dget_offset(id), H5Dget_storage_size(id), H5Pget_layout(dcpl))
         }
-        guard layout == H5D_CONTIGUOUS || layout == H5D_COMPACT else { return }
-        let bits: Int
-        switch element {
-        case .float(let b), .integer(let b, _): bits = b
-        default: return
-        }
+        guard layout == H5D_CONTIGUOUS || layout == H5D_COMPACT, let bits = numericBits else { return }
+        let fileSize = UInt64(try file.size())
         let needed = UInt64(rowCount) &* UInt64(rowLength) &* UInt64(bits / 8)
         // Compact data live in the object header (no address of their own); contiguous data
         // at an address in the file.
