@@ -7,6 +7,13 @@ enum NumberFormat {
 
     /// A coordinate for SVG attributes and path data: at most two decimals, no trailing zeros,
     /// an ASCII minus (SVG syntax).
+    /// `value` rounded to what `coordinate` writes: cells whose edges are snapped first and
+    /// whose sizes are differences of snapped edges tile without gaps.
+    static func snapped(_ value: Double) -> Double {
+        guard value.isFinite else { return 0 }
+        return (value * 100).rounded() / 100
+    }
+
     static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let hundredths = (value * 100).rounded()

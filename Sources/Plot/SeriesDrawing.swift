@@ -186,13 +186,22 @@ struct SeriesDrawing {
                 while end < image.columns, scale.colour(image.pixels[row * image.columns + end]) == colour { end += 1 }
                 let left = xMap(image.extent.x.lowerBound + Double(column) * dx)
                 let right = xMap(image.extent.x.lowerBound + Double(end) * dx)
-                canvas.element("rect", [("x", NumberFormat.coordinate(left)), ("y", NumberFormat.coordinate(top)),
-                                        ("width", NumberFormat.coordinate(right - left)),
-                                        ("height", NumberFormat.coordinate(bottom - top)), ("fill", colour.hex)])
+                cell(left: left, top: top, right: right, bottom: bottom, fill: colour, into: &canvas)
                 column = end
             }
         }
         canvas.close("g")
+    }
+
+    /// A filled cell of an image or heatmap. Its edges are snapped to the written precision
+    /// before its size is taken, so that neighbouring cells share their edges exactly: sizes
+    /// rounded on their own leave hairline gaps that some renderers (rsvg) show.
+    private func cell(left: Double, top: Double, right: Double, bottom: Double, fill: Colour, into canvas: inout SVGCanvas) {
+        let x0 = NumberFormat.snapped(left), x1 = NumberFormat.snapped(right)
+        let y0 = NumberFormat.snapped(top), y1 = NumberFormat.snapped(bottom)
+        canvas.element("rect", [("x", NumberFormat.coordinate(x0)), ("y", NumberFormat.coordinate(y0)),
+                                ("width", NumberFormat.coordinate(x1 - x0)), ("height", NumberFormat.coordinate(y1 - y0)),
+                                ("fill", fill.hex)])
     }
 
     /// Coloured cells with centred text in black or white, whichever contrasts more.
@@ -206,10 +215,7 @@ struct SeriesDrawing {
             for (c, value) in rowValues.enumerated() {
                 let left = xMap(Double(c)), right = xMap(Double(c + 1))
                 let top = yMap(Double(rows - r)), bottom = yMap(Double(rows - r - 1))
-                canvas.element("rect", [("x", NumberFormat.coordinate(left)), ("y", NumberFormat.coordinate(top)),
-                                        ("width", NumberFormat.coordinate(right - left)),
-                                        ("height", NumberFormat.coordinate(bottom - top)),
-                                        ("fill", colour(value).hex)])
+                cell(left: left, top: top, right: right, bottom: bottom, fill: colour(value), into: &canvas)
             }
         }
         canvas.close("g")
