@@ -57,6 +57,7 @@ struct ArgumentBinder {
                 nextPositional += 1
             }
         }
+        try checkFileNames(binding, spec)
         for parameter in spec.parameters where parameter.isRequired {
             let given = parameter.variadic ? !binding.variadic.isEmpty || binding.arguments[parameter.name] != nil
                                            : binding.arguments[parameter.name] != nil
@@ -66,6 +67,26 @@ struct ArgumentBinder {
             }
         }
         return binding
+    }
+
+    /// A file name written out (`save="fig.png"`) is checked here, so the whole input is
+    /// refused before anything runs; a computed name is checked when the call runs, with the
+    /// same message (ParameterType.convert).
+    private static func checkFileNames(_ binding: Binding, _ spec: CommandSpec) throws(ScriptError) {
+        for parameter in spec.parameters {
+            guard case .path(let extensions) = parameter.type, let argument = binding.arguments[parameter.name],
+                  case .string(let name)? = argument.expression?.kind else { continue }
+            do {
+                try ParameterType.checkExtension(of: name, among: extensions)
+            } catch {
+                throw argumentError(error.message, command: spec.name, parameter: parameter.name, at: argument.valueSpan)
+            }
+        }
+    }
+
+    /// A value that does not fit its parameter, worded the same wherever it is found.
+    static func argumentError(_ message: String, command: String, parameter: String, at span: SourceSpan) -> ScriptError {
+        ScriptError.runtime("\(command): argument '\(parameter)': \(message)", at: span)
     }
 
     private static func unknownArgument(_ label: String, _ argument: Argument, _ spec: CommandSpec) -> ScriptError {

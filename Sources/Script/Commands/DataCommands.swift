@@ -13,7 +13,7 @@ extension CommandTable {
             summary: "Read a jet file (HDF5, the public jet-image schema) or a model file",
             details: "A jet file gives a jet set: images and jet variables as stored (pixel = pT in GeV), the schema checked; Ctrl-C stops the read. A model file written by save gives the model with its training history.",
             parameters: [
-                .positional("file", .path(["h5", "hdf5"]), help: "the HDF5 file"),
+                .positional("file", .inputPath(["h5", "hdf5"]), help: "the HDF5 file"),
                 .keyword("rows", .range, help: "read only these rows, e.g. rows=0:100000"),
             ],
             examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000", "ae = load \"models/setup3.h5\""],
@@ -47,7 +47,7 @@ extension CommandTable {
             summary: "The jets of a study: from a jet file, or from the built-in simulator",
             details: "SOURCE is a jet file (the first n jets are read; all when n is not given) or \"builtin\" (n jets simulated with the seed, half W and half QCD, default physics). A notebook takes its data this way, so that --set data=FILE switches it from the simulator to a file and nothing else changes.",
             parameters: [
-                .positional("source", .path(["h5", "hdf5"]), help: "a jet file, or \"builtin\" for the simulator"),
+                .positional("source", .inputPath(["h5", "hdf5"]), help: "a jet file, or \"builtin\" for the simulator"),
                 .keyword("n", .integer(minimum: 1, maximum: nil), help: "number of jets (required for \"builtin\"; for a file, at most this many from its start)"),
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "simulator seed (a file is read as it is, whatever the seed)"),
             ],
@@ -232,8 +232,7 @@ extension CommandTable {
         case (.table(let table), "csv"):
             try write(table.csv(), to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
-            try ModelFile.save(model.model, to: try target(path, invocation))
-            invocation.wrote(path)
+            try write(to: path, invocation) { try ModelFile.save(model.model, to: $0) }
         case (.model, _):
             throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         case (.figure(let figure), "svg"):
@@ -243,11 +242,12 @@ extension CommandTable {
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
-            try JetFile.write(set, to: try target(path, invocation)) { done, total in
-                bar.update(done, of: total)
-                return !invocation.interruption.isRequested
+            try write(to: path, invocation) { target in
+                try JetFile.write(set, to: target) { done, total in
+                    bar.update(done, of: total)
+                    return !invocation.interruption.isRequested
+                }
             }
-            invocation.wrote(path)
         case (.column, _), (.table, _):
             throw invocation.failure("\(value.typeWithArticle) is saved as CSV: give a file name ending in .csv", argument: "file")
         case (.jets, _):
@@ -259,13 +259,22 @@ extension CommandTable {
         return .nothing
     }
 
-    /// The file to write for `path` (FileWriting.prepare), its refusal worded as save's.
-    private static func target(_ path: String, _ invocation: Invocation) throws(ScriptError) -> String {
+    /// Writes the file `path` with `body`, given the path to write (FileWriting.destination):
+    /// a failure is worded as save's, at the file name, and removes the folders made for it.
+    private static func write(to path: String, _ invocation: Invocation, _ body: (String) throws -> Void) throws {
+        let destination: FileWriting.Destination
         do {
-            return try FileWriting.prepare(path)
+            destination = try FileWriting.destination(for: path)
         } catch {
             throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
         }
+        do {
+            try body(destination.path)
+        } catch {
+            destination.abandon()
+            throw ErrorMapping.scriptError(error, command: "save", at: invocation.span("file"))
+        }
+        invocation.wrote(path)
     }
 
     private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {

@@ -38,7 +38,7 @@ public enum HelpText {
 
     static func placeholder(_ type: ParameterType) -> String {
         switch type {
-        case .path: "FILE"
+        case .path, .inputPath: "FILE"
         case .jets: "JETS"
         case .jetsOrJet: "JETS"
         case .figure: "FIGURE"

@@ -1,3 +1,4 @@
+import Foundation
 import JetData
 
 /// What an argument must be. Conversion checks the value and says, in one line, what was
@@ -16,8 +17,12 @@ public indirect enum ParameterType: Sendable {
     case string
     /// One of a few words (`activation="leakyrelu"`).
     case choice([String])
-    /// A file path; the extensions guide completion.
+    /// A file jnb writes in the format its name's extension names: the name must end in one
+    /// of the extensions (any name when the list is empty). `~/` is expanded (FilePaths).
     case path([String])
+    /// A file jnb reads and recognises by its contents: the extensions only guide completion
+    /// and help. `~/` is expanded (FilePaths).
+    case inputPath([String])
     case jets
     /// A jet set or a single jet (`image`).
     case jetsOrJet
@@ -53,7 +58,8 @@ public indirect enum ParameterType: Sendable {
         case .bool: "true or false"
         case .string: "string"
         case .choice(let words): words.map { "\"\($0)\"" }.joined(separator: " | ")
-        case .path(let extensions): extensions.isEmpty ? "file" : "file (" + extensions.map { "." + $0 }.joined(separator: ", ") + ")"
+        case .path(let extensions), .inputPath(let extensions):
+            extensions.isEmpty ? "file" : "file (" + extensions.map { "." + $0 }.joined(separator: ", ") + ")"
         case .jets: "jet set"
         case .jetsOrJet: "jet set or jet"
         case .figure: "figure"
@@ -101,10 +107,15 @@ public indirect enum ParameterType: Sendable {
                 throw ScriptError.runtime("expected \(label), got \"\(s)\"\(Suggestions.didYouMean(s, among: words))", at: nil)
             }
             return value
-        case .path:
+        case .path(let extensions):
             guard case .string(let s) = value else { throw mismatch(value) }
             guard !s.isEmpty else { throw ScriptError.runtime("expected a file name, got an empty string", at: nil) }
-            return value
+            try Self.checkExtension(of: s, among: extensions)
+            return .string(try FilePaths.resolve(s))
+        case .inputPath:
+            guard case .string(let s) = value else { throw mismatch(value) }
+            guard !s.isEmpty else { throw ScriptError.runtime("expected a file name, got an empty string", at: nil) }
+            return .string(try FilePaths.resolve(s))
         case .jets:
             guard case .jets = value else { throw mismatch(value) }
             return value
@@ -150,13 +161,29 @@ public indirect enum ParameterType: Sendable {
         }
     }
 
+    /// Refuses a file name whose extension (any case) is not among `extensions`, before any
+    /// work is done: a figure written under "fig.png" would be SVG under the wrong name. An
+    /// empty list takes any name.
+    static func checkExtension(of name: String, among extensions: [String]) throws(ScriptError) {
+        let ext = NSString(string: name).pathExtension.lowercased()
+        guard !extensions.isEmpty, !extensions.contains(ext) else { return }
+        let endings = extensions.map { "." + $0 }
+        let list = endings.count == 1 ? endings[0] : endings.dropLast().joined(separator: ", ") + " or " + (endings.last ?? "")
+        throw ScriptError.runtime("expected a file name ending in \(list), got \"\(name)\"", at: nil)
+    }
+
+    /// The label with its article: "a jet set", "an integer".
+    var labelWithArticle: String {
+        if case .any = self { return "a value" }
+        return (label.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + label
+    }
+
     private func mismatch(_ value: Value) -> ScriptError {
         let shown: String
         switch value {
         case .number, .string, .bool: shown = "\(value.typeName) \(value.summary)"
         default: shown = value.typeWithArticle
         }
-        let article = label.first.map { "aeiou".contains($0) } ?? false ? "an" : "a"
-        return ScriptError.runtime("expected \(article) \(label), got \(shown)", at: nil)
+        return ScriptError.runtime("expected \(labelWithArticle), got \(shown)", at: nil)
     }
 }

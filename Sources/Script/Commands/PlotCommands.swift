@@ -109,11 +109,16 @@ extension CommandTable {
     /// says where it went.
     static func write(_ figure: FigureValue, to path: String, _ invocation: Invocation) throws {
         let place = invocation.span(invocation.isGiven("save") ? "save" : "file")
+        let destination: FileWriting.Destination
         do {
-            try figure.figure.write(to: URL(fileURLWithPath: try FileWriting.prepare(path)))
-        } catch let error as ScriptError {
-            throw ScriptError(.io, "\(invocation.spec.name): \(error.message)", at: place)
+            destination = try FileWriting.destination(for: path)
         } catch {
+            throw ScriptError(.io, "\(invocation.spec.name): \(error.message)", at: place)
+        }
+        do {
+            try figure.figure.write(to: URL(fileURLWithPath: destination.path))
+        } catch {
+            destination.abandon()
             throw ScriptError(.io, "\(invocation.spec.name): \(error)", at: place)
         }
         invocation.wrote(path)

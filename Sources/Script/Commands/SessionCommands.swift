@@ -40,7 +40,7 @@ extension CommandTable {
             "run", group: .session,
             summary: "Run a script or notebook file in this session",
             details: "The file's statements run one after another with the variables of this session; each keeps its effect even if a later one fails.",
-            parameters: [.positional("file", .path(["jnb"]), help: "the file to run")],
+            parameters: [.positional("file", .inputPath(["jnb"]), help: "the file to run")],
             examples: ["run \"notebooks/process_jet_images.jnb\""],
             run: { invocation in
                 try invocation.interpreter.runFile(try invocation.string("file"))

@@ -108,7 +108,8 @@ struct Completer {
     /// Files and folders starting with `partial` (folders end in `/`); hidden ones only when
     /// `partial`'s last part starts with a dot.
     private func paths(_ partial: String) -> [String] {
-        let expanded = partial.hasPrefix("~/") ? NSString(string: partial).expandingTildeInPath : partial
+        // Only `~/…`: a lone `~` is still being typed, and its candidates must start with it.
+        let expanded = partial.hasPrefix("~/") ? (try? FilePaths.resolve(partial)) ?? partial : partial
         let slash = expanded.lastIndex(of: "/")
         let directory = slash.map { String(expanded[...$0]) } ?? ""
         let stem = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
