@@ -75,7 +75,8 @@ struct JNB: ParsableCommand {
         if let error = result.error {
             session.output.error(Session.diagnostic(error, source: source, origin: origin))
         }
-        return session.quitStatus ?? result.exitCode
+        // A statement that fails has no effect, so a run that ends with an error never quit.
+        return result.error == nil ? session.quitStatus ?? 0 : result.exitCode
     }
 }
 

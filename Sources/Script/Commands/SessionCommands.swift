@@ -52,7 +52,7 @@ extension CommandTable {
             parameters: [.positional("status", .integer(minimum: 0, maximum: 255), .defaultValue(.number(0)),
                                      help: "the exit status")],
             run: { invocation in
-                invocation.interpreter.quitRequest = Int32(try invocation.integer("status"))
+                invocation.transaction.quitStatus = Int32(try invocation.integer("status"))
                 return .nothing
             }),
     ]

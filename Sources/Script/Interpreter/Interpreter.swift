@@ -11,7 +11,7 @@ final class Interpreter {
     let interruption: Interruption
     /// Files written by the statements since the session last asked.
     var filesWritten: [String] = []
-    /// Set by `quit`: the exit status the user asked for.
+    /// The exit status the user asked for with `quit`, once the statement with it succeeded.
     var quitRequest: Int32?
     /// Set by a command that stopped early at Ctrl-C but keeps what it did (a stopped `fit`
     /// keeps its weights): thrown once its statement has been committed.
@@ -46,6 +46,7 @@ final class Interpreter {
         let transaction = Transaction()
         let value = try evaluate(statement, in: transaction)
         for (name, newValue) in transaction.pending { globals[name] = newValue }
+        if let status = transaction.quitStatus { quitRequest = status }
         if let stopped = stoppedEarly {
             stoppedEarly = nil
             throw stopped
@@ -67,7 +68,7 @@ final class Interpreter {
             }
             let value = try evaluate(expression, in: transaction)
             if value.isNothing {
-                throw ScriptError.runtime("this gives no value, so there is nothing to assign to '\(name)'", at: expression.span)
+                throw ScriptError.runtime("\(noValueName(expression)) gives no value, so there is nothing to assign to '\(name)'", at: expression.span)
             }
             transaction.assign(name, value)
             return .nothing
@@ -96,12 +97,21 @@ final class Interpreter {
             throw unknownName(name, at: expression.span)
         case .list(let elements):
             var values: [Value] = []
-            for element in elements { values.append(try evaluate(element, in: transaction)) }
+            for element in elements {
+                let value = try evaluate(element, in: transaction)
+                if value.isNothing {
+                    throw ScriptError.runtime("a list cannot hold \(described(value, of: element))", at: element.span)
+                }
+                values.append(value)
+            }
             return .list(values)
         case .call(let call):
             return try self.call(call, in: transaction)
         case .member(let base, let name, let nameSpan):
             let value = try evaluate(base, in: transaction)
+            if value.isNothing {
+                throw ScriptError.runtime("\(described(value, of: base)) has no members", at: nameSpan)
+            }
             do {
                 return try Members.get(name, of: value)
             } catch {
@@ -109,7 +119,14 @@ final class Interpreter {
             }
         case .index(let base, let indexExpression):
             let value = try evaluate(base, in: transaction)
+            if value.isNothing {
+                throw ScriptError.runtime("cannot index \(described(value, of: base))", at: base.span)
+            }
             let index = try evaluate(indexExpression, in: transaction)
+            if index.isNothing {
+                throw ScriptError.runtime("an index must be a whole number, a range or a mask, got \(described(index, of: indexExpression))",
+                                          at: indexExpression.span)
+            }
             do {
                 return try Indexing.element(of: value, at: index)
             } catch {
@@ -117,6 +134,9 @@ final class Interpreter {
             }
         case .unary(let op, let operand):
             let value = try evaluate(operand, in: transaction)
+            if value.isNothing {
+                throw ScriptError.runtime("cannot apply '\(op.rawValue)' to \(described(value, of: operand))", at: expression.span)
+            }
             do {
                 return try Operators.unary(op, value)
             } catch {
@@ -125,6 +145,9 @@ final class Interpreter {
         case .binary(let op, let left, let right):
             let a = try evaluate(left, in: transaction)
             let b = try evaluate(right, in: transaction)
+            if a.isNothing || b.isNothing {
+                throw ScriptError.runtime("cannot apply '\(op.rawValue)' to \(described(a, of: left)) and \(described(b, of: right))", at: expression.span)
+            }
             do {
                 return try Operators.binary(op, a, b)
             } catch {
@@ -134,13 +157,28 @@ final class Interpreter {
             let lower = try evaluate(first, in: transaction), upper = try evaluate(end, in: transaction)
             guard case .number(let a) = lower, case .number(let b) = upper, a == a.rounded(), b == b.rounded(),
                   abs(a) < 1e15, abs(b) < 1e15 else {
-                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(lower.typeWithArticle) and \(upper.typeWithArticle)", at: expression.span)
+                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(described(lower, of: first)) and \(described(upper, of: end))", at: expression.span)
             }
             guard a >= 0, a <= b else {
                 throw ScriptError.runtime("the range \(NumberFormat.plain(a)):\(NumberFormat.plain(b)) must start at 0 or later and not end before it starts", at: expression.span)
             }
             return .range(lower: Int(a), upper: Int(b))
         }
+    }
+
+    /// What gave no value, for messages: the command (`quit`), or "this".
+    private func noValueName(_ expression: Expression) -> String {
+        switch expression.kind {
+        case .call(let call): call.name
+        case .variable(let name): name
+        default: "this"
+        }
+    }
+
+    /// How a message names the value of `expression`: its type ("a number"), or, for a command
+    /// that gives no value (print, quit, a plot saved with save=), "quit (which gives no value)".
+    private func described(_ value: Value, of expression: Expression) -> String {
+        value.isNothing ? "\(noValueName(expression)) (which gives no value)" : value.typeWithArticle
     }
 
     private func unknownName(_ name: String, at span: SourceSpan) -> ScriptError {
@@ -202,7 +240,7 @@ final class Interpreter {
                 let value = try evaluate(expression, in: transaction)
                 // A list given by name to a variadic parameter (`hist columns=[a, b]`).
                 let type = parameter.variadic ? ParameterType.list(parameter.type) : parameter.type
-                values[parameter.name] = try convert(value, to: type, spec: spec, parameter: parameter.name, at: argument.valueSpan)
+                values[parameter.name] = try convert(value, of: expression, to: type, spec: spec, parameter: parameter.name)
             }
         }
         var variadic: [(value: Value, span: SourceSpan)] = []
@@ -210,7 +248,7 @@ final class Interpreter {
             for argument in binding.variadic {
                 guard let expression = argument.expression else { continue }
                 let value = try evaluate(expression, in: transaction)
-                variadic.append((try convert(value, to: parameter.type, spec: spec, parameter: parameter.name, at: argument.valueSpan), argument.valueSpan))
+                variadic.append((try convert(value, of: expression, to: parameter.type, spec: spec, parameter: parameter.name), argument.valueSpan))
             }
             if case .list(let items)? = values[parameter.name] {
                 variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan) }
@@ -221,7 +259,7 @@ final class Interpreter {
             for argument in binding.extraKeywords {
                 guard let expression = argument.expression, let label = argument.label else { continue }
                 let value = try evaluate(expression, in: transaction)
-                extras.append((label, try convert(value, to: type, spec: spec, parameter: label, at: argument.valueSpan), argument.valueSpan))
+                extras.append((label, try convert(value, of: expression, to: type, spec: spec, parameter: label), argument.valueSpan))
             }
         }
         return Invocation(spec: spec, call: call, interpreter: self, transaction: transaction, values: values,
@@ -229,12 +267,16 @@ final class Interpreter {
                           extraKeywords: extras)
     }
 
-    private func convert(_ value: Value, to type: ParameterType, spec: CommandSpec, parameter: String,
-                         at span: SourceSpan) throws(ScriptError) -> Value {
-        do {
+    /// The argument's value checked against its parameter's type (ParameterType.convert).
+    private func convert(_ value: Value, of expression: Expression, to type: ParameterType, spec: CommandSpec,
+                         parameter: String) throws(ScriptError) -> Value {
+        do throws(ScriptError) {
+            guard !value.isNothing else {
+                throw ScriptError.runtime("expected \(type.labelWithArticle), got \(described(value, of: expression))", at: nil)
+            }
             return try type.convert(value)
         } catch {
-            throw ScriptError.runtime("\(spec.name): argument '\(parameter)': \(error.message)", at: span)
+            throw ArgumentBinder.argumentError(error.message, command: spec.name, parameter: parameter, at: expression.span)
         }
     }
 

@@ -8,7 +8,7 @@ enum Members {
     struct Member {
         var name: String
         var help: String
-        var get: @Sendable (Value) -> Value
+        var get: @Sendable (Value) throws(ScriptError) -> Value
     }
 
     static func members(of value: Value) -> [Member] {
@@ -34,7 +34,7 @@ enum Members {
 
     static func get(_ name: String, of value: Value) throws(ScriptError) -> Value {
         let available = members(of: value)
-        if let member = available.first(where: { $0.name == name }) { return member.get(value) }
+        if let member = available.first(where: { $0.name == name }) { return try member.get(value) }
         guard !available.isEmpty else {
             throw ScriptError.runtime("\(value.typeWithArticle) has no members", at: nil)
         }
@@ -157,8 +157,12 @@ enum Members {
         Member(name: "layers", help: "the layer sizes") { .list(model($0)?.model.network.layers.map { .number(Double($0)) } ?? []) },
         Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
         Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
-        Member(name: "history", help: "losses per epoch of the last training") { v in
-            model(v)?.model.history.map { .history($0) } ?? .nothing
+        Member(name: "history", help: "losses per epoch of the last training") { v throws(ScriptError) in
+            // As `curve` says it: an untrained model has no history, rather than an empty one.
+            guard let history = model(v)?.model.history else {
+                throw ScriptError.runtime("the model has not been trained yet, so it has no history (fit trains it)", at: nil)
+            }
+            return .history(history)
         },
     ]
 

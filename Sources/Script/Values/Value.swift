@@ -52,8 +52,10 @@ public enum Value: Sendable {
         }
     }
 
-    /// "a number", "an autoencoder": the type name with its article, for messages.
+    /// "a number", "an autoencoder": the type name with its article, for messages ("no value"
+    /// for nothing; the interpreter names the command that gave it where it can).
     public var typeWithArticle: String {
+        if case .nothing = self { return "no value" }
         let name = typeName
         return (name.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + name
     }
