@@ -114,6 +114,7 @@ public enum HelpText {
         operators: + - * / ^, == != < <= > >=, and or not (on numbers, columns, masks)
         a command inside another command's arguments needs parentheses:
           hist mass(bg) mass(out)       confusion ae anomalous=(select jets signal=1)
+        a sign right after a command is an operator (quit -1 is quit - 1): write quit (-1)
         # starts a comment; an open bracket or quote, or a trailing \\, continues the line
         """
 

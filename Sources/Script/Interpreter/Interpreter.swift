@@ -336,8 +336,11 @@ final class Interpreter {
             try check(right, variables: variables)
         case .call(let call):
             guard let spec = table[call.name] else { throw unknownCommand(call, variables: variables) }
-            _ = try ArgumentBinder.bind(call, to: spec)
-            for argument in call.arguments {
+            let binding = try ArgumentBinder.bind(call, to: spec)
+            // A name argument is taken as written, not run: `help(fit)` asks about fit.
+            let names = spec.parameters.filter { if case .name = $0.type { true } else { false } }
+                .compactMap { binding.arguments[$0.name]?.valueSpan }
+            for argument in call.arguments where !names.contains(argument.valueSpan) {
                 switch argument.value {
                 case .expression(let e):
                     try check(e, variables: variables)

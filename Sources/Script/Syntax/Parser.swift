@@ -1,6 +1,7 @@
 /// What the parser needs to know about commands: which names are commands (a name that is
-/// not a command, followed by arguments, is still parsed as a call and reported later with a
-/// suggestion) and which commands take a whole statement as their argument (`time`).
+/// not a command, followed by arguments, starting a statement is still parsed as a call and
+/// reported later with a suggestion; inside brackets it is a value) and which commands take a
+/// whole statement as their argument (`time`).
 public struct Grammar: Sendable {
     public var commands: Set<String>
     public var statementCommands: Set<String>
@@ -147,12 +148,32 @@ public struct Parser {
     /// Where a command may drop its parentheses: a call if the name is followed by an
     /// argument (or, for a command, by nothing), otherwise an expression.
     private mutating func parseCommandOrExpression() throws(ScriptError) -> Expression {
+        try refuseSignedArgument()
         if startsCommandWithoutParentheses() {
             defer { nesting -= 1 }
             try descend()
             return try parseCommandWithoutParentheses()
         }
         return try parseExpression()
+    }
+
+    /// `quit -1` reads as `quit - 1`: between values, `-` is an operator (see "Calls with and
+    /// without parentheses" in docs/LANGUAGE.md), and a command name is a value. Nobody means
+    /// that, so it is refused with the spelling that passes the number.
+    private func refuseSignedArgument() throws(ScriptError) {
+        guard let name = current.identifier, grammar.commands.contains(name) else { return }
+        let sign = peek(), operand = peek(2)
+        guard sign.isSymbol(.minus) || sign.isSymbol(.plus), sign.spaceBefore, !operand.spaceBefore else { return }
+        let written: String
+        switch operand.kind {
+        case .number(let x): written = NumberFormat.plain(x)
+        case .identifier(let word): written = word
+        default: return
+        }
+        let minus = sign.isSymbol(.minus)
+        let symbol = minus ? "-" : "+"
+        throw ScriptError.syntax("'\(name) \(symbol)\(written)' reads as the \(minus ? "subtraction" : "addition") '\(name) \(symbol) \(written)': after a command name, as after any value, '\(symbol)' is an operator; to pass \(symbol)\(written) as an argument, write '\(name) (\(symbol)\(written))'",
+                                 at: sign.span.through(operand.span))
     }
 
     private func startsCommandWithoutParentheses() -> Bool {
@@ -220,14 +241,15 @@ public struct Parser {
             if current.kind == .endOfInput {
                 throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
             }
+            let value: Expression
             if let label = current.identifier, peek().isSymbol(.assign) {
                 let labelToken = advance()
                 _ = advance()
-                let value = try parseCommandOrExpression()
+                value = try parseItem()
                 arguments.append(Argument(label: label, labelSpan: labelToken.span, value: .expression(value),
                                           span: labelToken.span.through(value.span)))
             } else {
-                let value = try parseCommandOrExpression()
+                value = try parseItem()
                 arguments.append(Argument(label: nil, labelSpan: nil, value: .expression(value), span: value.span))
             }
             if current.isSymbol(.comma) {
@@ -235,13 +257,31 @@ public struct Parser {
             } else if current.kind == .endOfInput {
                 throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
             } else if !current.isSymbol(.rightParen) {
-                throw ScriptError.syntax("expected ',' or ')' in the arguments of \(name.quoted), found \(describe(current))", at: current.span)
+                throw ScriptError.syntax("expected ',' or ')' in the arguments of \(name.quoted), found \(describe(current))\(notACommand(value))",
+                                         at: current.span)
             }
         }
         let close = advance()
         let span = name.span.through(close.span)
         let call = Call(name: name.identifier ?? "", nameSpan: name.span, arguments: arguments, span: span)
         return try node(.call(call), span: span)
+    }
+
+    /// An argument inside a call's parentheses or an element of a list. A command may drop
+    /// its own parentheses there (`print(mass bg)`), but any other name is a value: in
+    /// `fit(ae parts.train)` the comma after `ae` is missing, and the error says so there
+    /// instead of calling a command `ae`.
+    private mutating func parseItem() throws(ScriptError) -> Expression {
+        if let name = current.identifier, !grammar.commands.contains(name) { return try parseExpression() }
+        return try parseCommandOrExpression()
+    }
+
+    /// For an item that ends too early: when it is a name close to a command's
+    /// (`print(fti ae)`), that it is not one, with the suggestion.
+    private func notACommand(_ item: Expression) -> String {
+        guard case .variable(let name) = item.kind, startsArgument(current) else { return "" }
+        let suggestion = Suggestions.didYouMean(name, among: grammar.commands.sorted())
+        return suggestion.isEmpty ? "" : "; '\(name)' is not a command\(suggestion)"
     }
 
     // MARK: Expressions, lowest precedence first
@@ -421,13 +461,15 @@ public struct Parser {
             if current.kind == .endOfInput {
                 throw ScriptError.syntax("'[' is never closed", at: open.span)
             }
-            elements.append(try parseCommandOrExpression())
+            let element = try parseItem()
+            elements.append(element)
             if current.isSymbol(.comma) {
                 _ = advance()
             } else if current.kind == .endOfInput {
                 throw ScriptError.syntax("'[' is never closed", at: open.span)
             } else if !current.isSymbol(.rightBracket) {
-                throw ScriptError.syntax("expected ',' or ']' in the list opened at \(open.span), found \(describe(current))", at: current.span)
+                throw ScriptError.syntax("expected ',' or ']' in the list opened at \(open.span), found \(describe(current))\(notACommand(element))",
+                                         at: current.span)
             }
         }
         let close = advance()
