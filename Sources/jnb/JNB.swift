@@ -51,7 +51,8 @@ struct JNB: ParsableCommand {
         InterruptSignal.install(session.interruption)
 
         if let statements {
-            throw ExitCode(Self.execute(statements, origin: .interactive, in: session))
+            // Named like a file, so that errors carry their place (`<command line>:2:5:`).
+            throw ExitCode(Self.execute(statements, origin: SourceOrigin(file: "<command line>"), in: session))
         }
         guard isatty(STDIN_FILENO) == 1 else {
             let text: String

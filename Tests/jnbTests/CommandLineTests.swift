@@ -41,11 +41,27 @@ import TestSupport
     @Test func exitStatusFollowsTheKindOfError() throws {
         let syntax = try run(["-c", "x = (1"])
         #expect(syntax.status == 65)
-        #expect(syntax.stderr == "error: '(' is never closed\n  x = (1\n      ^\n")
+        #expect(syntax.stderr == "error: <command line>:1:5: '(' is never closed\n  x = (1\n      ^\n")
         #expect(try run(["-c", "fti 3"]).status == 65)
         #expect(try run(["-c", "x = 1 + [2]"]).status == 70)
         #expect(try run(["-c", "run \"/nonexistent/file.jnb\""]).status == 74)
         #expect(try run(["-c", "quit 9"]).status == 9)
+    }
+
+    @Test func dashCErrorsHaveTheirPlace() throws {
+        let result = try run(["-c", "x = 1\ny = jest"])
+        #expect(result.status == 70)
+        #expect(result.stderr == "error: <command line>:2:5: unknown name 'jest'; 'vars' lists the variables, 'help' the commands\n  y = jest\n      ^^^^\n")
+    }
+
+    @Test func aFailingStatementWithQuitEndsWithTheErrorStatus() throws {
+        let failed = try run(["-c", "x = 1 + quit; print \"after\""])
+        #expect(failed.status == 70)
+        #expect(failed.stdout.isEmpty)
+        #expect(failed.stderr.hasPrefix("error: <command line>:1:5: cannot apply '+' to a number and quit (which gives no value)\n"))
+        let signed = try run(["-c", "quit -1; print \"after\""])
+        #expect(signed.status == 65)
+        #expect(signed.stdout.isEmpty)
     }
 
     @Test func standardInputIsAScript() throws {

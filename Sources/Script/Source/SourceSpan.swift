@@ -1,7 +1,8 @@
 /// Where a piece of source text came from: a file (or none, for typed input), the line the
 /// text starts on in that file, and the notebook cell it belongs to, if any.
 public struct SourceOrigin: Sendable, Hashable {
-    /// Display name of the file ("train.jnb"), nil for input typed at the prompt or `-c`.
+    /// Display name of the file ("train.jnb", "<command line>" for `jnb -c`), nil for input
+    /// typed at the prompt.
     public var file: String?
     /// Line number of the first line of the text in its file (1-based).
     public var line: Int
@@ -14,7 +15,7 @@ public struct SourceOrigin: Sendable, Hashable {
         self.cell = cell
     }
 
-    /// Input typed at the prompt or given with `-c`.
+    /// Input typed at the prompt.
     public static let interactive = SourceOrigin()
 }
 
