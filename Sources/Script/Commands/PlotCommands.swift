@@ -59,14 +59,18 @@ extension CommandTable {
             run: scatter),
         CommandSpec(
             "curve", group: .plots,
-            summary: "Training and validation loss per epoch of a trained model",
+            summary: "Loss per epoch of trained models, or ROC curves, overlaid in one figure",
+            details: "One model: its training and validation loss. Several models: one colour each, validation loss solid and training loss dashed, so the setups can be compared. ROC curves (values of roc): overlaid with their AUCs and the diagonal of a random guess.",
             parameters: [
-                .positional("model", .any, help: "a trained model (or its history)"),
-                .keyword("logy", .bool, default: .bool(true), help: "logarithmic y axis"),
+                .variadic("curves", .any, help: "trained models (or their histories), or ROC curves"),
+                .keyword("labels", .list(.string), help: "legend entries, one per curve (default: training/validation for one model, model 1, 2, … for several; the AUC alone for ROC curves)"),
+                .keyword("logy", .bool, default: .bool(true), help: "logarithmic y axis (loss curves)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
-            examples: ["curve ae save=\"figures/loss.svg\""],
+            examples: ["curve ae save=\"figures/loss.svg\"",
+                       "curve ae1 ae2 ae3 labels=[\"setup 1\", \"setup 2\", \"setup 3\"] save=\"figures/loss_setups.svg\"",
+                       "curve r1 r2 r3 rtau labels=[\"setup 1\", \"setup 2\", \"setup 3\", \"−τ21\"] save=\"figures/roc.svg\""],
             run: curve),
         CommandSpec(
             "grid", group: .plots,
@@ -251,50 +255,96 @@ extension CommandTable {
     }
 
     private static func curve(_ invocation: Invocation) throws -> Value {
-        let history: TrainingHistory
-        switch invocation.value("model") {
-        case .model(let model)?:
-            guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "model") }
-            history = trained
-        case .history(let given)?:
-            history = given
-        default:
-            throw invocation.failure("expected a model or its history, got \(invocation.value("model")?.typeWithArticle ?? "nothing")", argument: "model")
+        let entries = invocation.variadic
+        guard !entries.isEmpty else { throw invocation.failure("give a trained model or a ROC curve to draw") }
+        var labels: [String]?
+        if let given = invocation.value("labels") {
+            guard case .list(let items) = given, items.count == entries.count else {
+                let count = invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0
+                throw invocation.failure("labels has \(count) entries for \(entries.count) curves", argument: "labels")
+            }
+            labels = items.map { if case .string(let s) = $0 { s } else { "" } }
         }
-        guard history.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "model") }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
+        let title = try invocation.optionalString("title")
+        if case .roc? = entries.first?.value {
+            let curves = try entries.map { entry -> ROCCurve in
+                guard case .roc(let curve) = entry.value else {
+                    throw invocation.failure("expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", argument: "curves")
+                }
+                return curve
+            }
+            let figure = rocFigure(zip(curves, labels ?? curves.map { _ in "" }).map { ($0, $1) }, title: title)
+            return try finish(figure, summary: "\(curves.count) ROC curve\(curves.count == 1 ? "" : "s")", invocation)
+        }
+        let histories = try entries.map { entry -> TrainingHistory in
+            switch entry.value {
+            case .model(let model):
+                guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "curves") }
+                guard trained.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                return trained
+            case .history(let given):
+                guard given.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                return given
+            default:
+                throw invocation.failure("expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", argument: "curves")
+            }
+        }
+        var axes = Axes(title: title, xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
                         yScale: try invocation.bool("logy") ? .log : .linear)
         axes.x.integerTicks = true
-        let epochs = (1...history.epochs).map(Double.init)
-        axes.addLine(x: epochs, y: history.trainLoss, label: "training", markerSize: 4)
-        if !history.validLoss.isEmpty {
-            axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: "validation", markerSize: 4)
+        if histories.count == 1, let history = histories.first {
+            let epochs = (1...history.epochs).map(Double.init)
+            let name = labels?.first.map { $0.isEmpty ? "" : "\($0), " } ?? ""
+            axes.addLine(x: epochs, y: history.trainLoss, label: name + "training", markerSize: 4)
+            if !history.validLoss.isEmpty {
+                axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: name + "validation", markerSize: 4)
+            }
+        } else {
+            for (k, history) in histories.enumerated() {
+                let epochs = (1...history.epochs).map(Double.init)
+                let colour = Colour.tab10[k % Colour.tab10.count]
+                let name = labels?[k] ?? "model \(k + 1)"
+                axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed)
+                if !history.validLoss.isEmpty {
+                    axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
+                                 label: "\(name), validation", colour: colour, markerSize: 4)
+                }
+            }
         }
-        return try finish(Figure(axes), summary: "loss curve of \(history.epochs) epochs", invocation)
+        let summary = histories.count == 1 ? "loss curve of \(histories[0].epochs) epochs" : "loss curves of \(histories.count) models"
+        return try finish(Figure(axes), summary: summary, invocation)
     }
 
     // MARK: Figures of the analysis commands
 
-    static func confusionFigure(_ matrix: ConfusionMatrix) -> Figure {
-        Figure(Axes.confusionMatrix(truePositive: matrix.truePositives, falseNegative: matrix.falseNegatives,
-                                    falsePositive: matrix.falsePositives, trueNegative: matrix.trueNegatives,
-                                    title: "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy))"),
-               width: 400, height: 345.6)
+    /// The confusion matrix, titled with the rule that made it (a score above the threshold
+    /// is called anomalous) and how its threshold was chosen.
+    static func confusionFigure(_ matrix: ConfusionMatrix, score: ScoreName, choice: String?, title: String?) -> Figure {
+        let rule = score.rule(matrix.threshold) + (choice.map { " (\($0))" } ?? "")
+        return Figure(Axes.confusionMatrix(truePositive: matrix.truePositives, falseNegative: matrix.falseNegatives,
+                                           falsePositive: matrix.falsePositives, trueNegative: matrix.trueNegatives,
+                                           title: title ?? "\(rule): accuracy \(Format.number(matrix.accuracy))"),
+                      width: 400, height: 345.6)
     }
 
-    static func rocFigure(_ curve: ROCCurve) -> Figure {
-        var axes = Axes(xLabel: "false positive rate", yLabel: "true positive rate", legend: .lowerRight)
+    /// ROC curves overlaid, each labelled with its AUC (after its name, when it has one), and
+    /// the diagonal of a random guess.
+    static func rocFigure(_ curves: [(curve: ROCCurve, label: String)], title: String?) -> Figure {
+        var axes = Axes(title: title, xLabel: "false positive rate", yLabel: "true positive rate", legend: .lowerRight)
         axes.x.limits = 0...1
         axes.y.limits = 0...1
-        let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
-        axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
-                     label: "AUC = \(Format.number(curve.auc, digits: 3))")
+        for (curve, label) in curves {
+            let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
+            let auc = "AUC = \(String(format: "%.3f", curve.auc))"
+            axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
+                         label: label.isEmpty ? auc : "\(label) (\(auc))")
+        }
         axes.addReferenceLine(label: "random guess")
         return Figure(axes)
     }
 
-    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool) -> Figure {
-        var axes = Axes(xLabel: "threshold", yLabel: "fraction of jets", xScale: logx ? .log : .linear)
+    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?) -> Figure {
+        var axes = Axes(title: title, xLabel: xLabel, yLabel: "fraction of jets", xScale: logx ? .log : .linear)
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")
