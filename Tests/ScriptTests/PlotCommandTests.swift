@@ -98,6 +98,38 @@ import TestSupport
         #expect(notFigure.exitCode == 70)
     }
 
+    /// What a given range leaves out is counted in a box, per column, as ROOT's under- and
+    /// overflow; nothing is said when all values are in range.
+    @Test func histogramRangeCountsTheValuesItLeavesOut() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = CapturedOutput()
+        let session = try pythiaSession(output, dir: dir)
+        let result = session.execute("""
+            below = (sig.jet_mass < 70).sum
+            above = (sig.jet_mass > 90).sum
+            qbelow = (bg.jet_mass < 70).sum
+            qabove = (bg.jet_mass > 90).sum
+            both = hist sig.jet_mass bg.jet_mass range=[70, 90] labels=["W", "QCD"]
+            one = hist sig.jet_mass range=[70, 90] stats=true
+            inside = hist sig.jet_mass range=[0, 200]
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        func count(_ name: String) -> Int {
+            if case .number(let x)? = session.value(name) { return Int(x) }
+            return -1
+        }
+        func boxes(_ name: String) -> [[String]] {
+            guard case .figure(let figure)? = session.value(name) else { return [] }
+            return figure.figure.panels[0].textBoxes.map(\.lines)
+        }
+        #expect(count("below") > 0 && count("above") > 0)
+        #expect(boxes("both") == [["W: \(count("below")) below, \(count("above")) above the range",
+                                   "QCD: \(count("qbelow")) below, \(count("qabove")) above the range"]])
+        #expect(boxes("one").contains(["\(count("below")) below, \(count("above")) above the range"]))
+        #expect(boxes("inside").isEmpty)
+    }
+
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

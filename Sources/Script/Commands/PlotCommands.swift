@@ -11,7 +11,7 @@ extension CommandTable {
         CommandSpec(
             "hist", group: .plots,
             summary: "Histogram of one or more columns, overlaid with shared bins",
-            details: "The bins span all columns (or range=). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ/√(2N).",
+            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ/√(2N) of all its values.",
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
@@ -170,6 +170,18 @@ extension CommandTable {
             } else {
                 axes.addHistogram(counts, edges: edges, label: label)
             }
+        }
+        // As ROOT's under- and overflow: values a given range leaves out are counted, not lost.
+        if invocation.isGiven("range") {
+            var lines: [String] = []
+            for (column, label) in zip(columns, labels) {
+                let below = column.values.filter { $0 < low || (logx && $0 <= 0) }.count
+                let above = column.values.filter { $0 > high }.count
+                guard below + above > 0 else { continue }
+                let counts = "\(Format.count(below)) below, \(Format.count(above)) above the range"
+                lines.append(columns.count > 1 ? "\(label ?? column.name): \(counts)" : counts)
+            }
+            if !lines.isEmpty { axes.addTextBox(lines) }
         }
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
