@@ -136,7 +136,8 @@ public struct ImageSeries: Sendable, Equatable {
     public var extent: ImageExtent
     public var colourScale: Scale
     /// Values mapped to the ends of the colour map; nil takes them from the pixels
-    /// (0 … max on a linear scale, smallest positive … max on a log scale).
+    /// (0, or the most negative pixel, … max on a linear scale; smallest positive … max on a
+    /// log scale).
     public var range: ClosedRange<Double>?
     public var colourBarLabel: String?
     public var showsColourBar: Bool

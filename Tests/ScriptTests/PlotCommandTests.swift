@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Plot
 import Script
 import TestSupport
 
@@ -128,6 +129,38 @@ import TestSupport
                                    "QCD: \(count("qbelow")) below, \(count("qabove")) above the range"]])
         #expect(boxes("one").contains(["\(count("below")) below, \(count("above")) above the range"]))
         #expect(boxes("inside").isEmpty)
+    }
+
+    /// A reconstructed image has negative pixels: a linear colour scale extends below zero to
+    /// colour them, and a log scale, which cannot, says in the colour bar how many it leaves blank.
+    @Test func negativePixelsAreColouredOrCounted() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
+        let result = session.execute("""
+            ae = autoencoder [625, 16, 625] seed=3
+            fit ae bg epochs=1 threads=1
+            out = reconstruct ae bg
+            logpair = image bg[3] out[3] log=true
+            linpair = image bg[3] out[3]
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        func images(_ name: String) -> [ImageSeries] {
+            guard case .figure(let figure)? = session.value(name) else { return [] }
+            return figure.figure.panels.compactMap { panel in
+                if case .image(let image)? = panel.series.first { return image }
+                return nil
+            }
+        }
+        let log = images("logpair"), linear = images("linpair")
+        try #require(log.count == 2 && linear.count == 2)
+        let negative = log[1].pixels.filter { $0 < 0 }.count
+        #expect(negative > 0)
+        #expect(log[0].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
+        #expect(log[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]; \(negative) pixels < 0 blank")
+        let lowest = try #require(linear[1].pixels.min())
+        #expect(linear[0].range?.lowerBound == lowest && linear[1].range?.lowerBound == lowest)
+        #expect(linear[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
     }
 
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {

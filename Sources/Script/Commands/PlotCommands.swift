@@ -32,7 +32,7 @@ extension CommandTable {
         CommandSpec(
             "image", group: .plots,
             summary: "Draw jet images: the average image of a set, or one jet; several side by side",
-            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV. Several images (an input jet beside its reconstruction, signal beside background) go in one row of panels with one colour range, so equal colours mean equal pT.",
+            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV. Several images (an input jet beside its reconstruction, signal beside background) go in one row of panels with one colour range, so equal colours mean equal pT. Negative pixels (reconstructed images have them) extend a linear colour range below zero; a log scale cannot show them, leaves them blank and says how many in its colour bar.",
             parameters: [
                 .variadic("jets", .jetsOrJet, help: "jet sets (their average images are drawn) or single jets, e.g. jets[3]"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
@@ -218,18 +218,30 @@ extension CommandTable {
         }
         let title = try invocation.optionalString("title")
         if pictures.count == 1 {
-            let axes = Axes.jetImage(pictures[0].pixels, title: title ?? pictures[0].title, colourScale: scale)
+            let axes = Axes.jetImage(pictures[0].pixels, title: title ?? pictures[0].title, colourScale: scale,
+                                     colourBarLabel: colourBarLabel(pictures[0].pixels, scale: scale))
             return try finish(Figure(axes), summary: "image of \(pictures[0].title)", invocation)
         }
         let range = sharedColourRange(pictures.map(\.pixels), scale: scale)
-        let panels = pictures.map { Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range) }
+        let panels = pictures.map {
+            Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range, colourBarLabel: colourBarLabel($0.pixels, scale: scale))
+        }
         let figure = Figure(rows: 1, columns: panels.count, panels: panels, title: title, width: 300 * Double(panels.count), height: 260 + (title == nil ? 0 : 20))
         return try finish(figure, summary: "\(panels.count) images: \(pictures.map(\.title).joined(separator: ", "))", invocation)
     }
 
-    /// One colour range for images shown side by side: 0 … the largest pixel on a linear
-    /// scale, the smallest positive … the largest pixel on a log scale; nil when nothing is
-    /// positive (each panel then falls back to its own).
+    /// The colour bar's label. A log scale cannot show negative pixels (a reconstructed image
+    /// has them), so it says how many it leaves blank rather than pass them off as empty.
+    private static func colourBarLabel(_ pixels: [Double], scale: Scale) -> String {
+        let negative = pixels.filter { $0 < 0 }.count
+        guard scale == .log, negative > 0 else { return "pixel $p_\\mathrm{T}$ [GeV]" }
+        return "pixel $p_\\mathrm{T}$ [GeV]; \(Format.count(negative)) pixel\(negative == 1 ? "" : "s") < 0 blank"
+    }
+
+    /// One colour range for images shown side by side: from 0 (or the most negative pixel,
+    /// so that negative pixels get colours too) to the largest pixel on a linear scale, the
+    /// smallest positive … the largest pixel on a log scale; nil when nothing is positive
+    /// (each panel then falls back to its own).
     private static func sharedColourRange(_ images: [[Double]], scale: Scale) -> ClosedRange<Double>? {
         let values = images.joined().filter(\.isFinite)
         guard let high = values.max(), high > 0 else { return nil }
@@ -238,7 +250,7 @@ extension CommandTable {
             guard let low = values.filter({ $0 > 0 }).min(), low < high else { return nil }
             return low...high
         case .linear:
-            return 0...high
+            return min(0, values.min() ?? 0)...high
         }
     }
 
