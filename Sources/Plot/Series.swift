@@ -142,10 +142,15 @@ public struct ImageSeries: Sendable, Equatable {
     public var colourBarLabel: String?
     public var showsColourBar: Bool
     public var colormap: Colormap
+    /// Whether the panel keeps the extent's aspect ratio (square cells of a jet image);
+    /// false lets a 2D histogram of two different quantities fill its panel.
+    public var keepsAspect: Bool
 
     public init(pixels: [Double], rows: Int, columns: Int, extent: ImageExtent,
                 colourScale: Scale = .linear, range: ClosedRange<Double>? = nil,
-                colourBarLabel: String? = nil, showsColourBar: Bool = true, colormap: Colormap = .viridis) {
+                colourBarLabel: String? = nil, showsColourBar: Bool = true, colormap: Colormap = .viridis,
+                keepsAspect: Bool = true) {
+        self.keepsAspect = keepsAspect
         self.pixels = pixels
         self.rows = rows
         self.columns = columns

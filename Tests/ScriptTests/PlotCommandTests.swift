@@ -163,6 +163,39 @@ import TestSupport
         #expect(linear[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
     }
 
+    /// hist2d: every jet inside the range is in one cell, those outside are counted in a box,
+    /// and cells are square only when both axes span the same range.
+    @Test func twoDimensionalHistogramCountsEveryJet() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
+        let result = session.execute("""
+            outside = 2000 - ((bg.jet_mass >= 70) * (bg.jet_mass <= 90) * (mass(bg) >= 70) * (mass(bg) <= 90)).sum
+            square = hist2d mass(bg) bg.jet_mass range=[70, 90, 70, 90] bins=20 diagonal=true
+            save square dir + "/m.svg"
+            wide = hist2d bg.jet_mass bg.tau_21 bins=30 log=true
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        try #require(Tools.run("xmllint", ["--noout", dir.path + "/m.svg"]).status == 0)
+        #expect(try Tools.run("rsvg-convert", ["-o", dir.path + "/m.png", dir.path + "/m.svg"]).status == 0)
+        func panel(_ name: String) -> (image: ImageSeries, boxes: [[String]])? {
+            guard case .figure(let figure)? = session.value(name), case .image(let image)? = figure.figure.panels[0].series.first else { return nil }
+            return (image, figure.figure.panels[0].textBoxes.map(\.lines))
+        }
+        guard case .number(let outside)? = session.value("outside"), let square = panel("square"), let wide = panel("wide") else {
+            Issue.record("hist2d gives a figure with an image")
+            return
+        }
+        #expect(square.image.pixels.reduce(0, +) == 2000 - outside)
+        let grouped = Int(outside) >= 1000 ? "\(Int(outside) / 1000),\(String(format: "%03d", Int(outside) % 1000))" : "\(Int(outside))"
+        #expect(square.boxes == [["\(grouped) of 2,000 jets outside the range"]])
+        #expect(square.image.keepsAspect && !wide.image.keepsAspect)
+        #expect(wide.image.pixels.reduce(0, +) == 2000 && wide.boxes.isEmpty)
+        #expect(wide.image.colourScale == .log)
+        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[1, 2, 3]").error?.message == "hist2d: range must be [xlow, xhigh, ylow, yhigh]")
+        #expect(session.execute("hist2d bg.jet_mass sig.tau_21 (select sig n=3).tau_21").exitCode != 0)
+    }
+
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

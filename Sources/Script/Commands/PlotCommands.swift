@@ -58,6 +58,24 @@ extension CommandTable {
             examples: ["scatter mass(jets) jets.jet_mass diagonal=true save=\"figures/m_image_vs_file.svg\""],
             run: scatter),
         CommandSpec(
+            "hist2d", group: .plots,
+            summary: "2D histogram of one column against another: jets per cell as colour",
+            details: "For many jets, where a scatter plot saturates. Empty cells stay blank; entries outside range= are counted in a box. With equal x and y ranges (one quantity two ways) the cells are square and y = x runs at 45°.",
+            parameters: [
+                .positional("x", .column, help: "horizontal values"),
+                .positional("y", .column, help: "vertical values (same length)"),
+                .keyword("bins", .integer(minimum: 1, maximum: 1000), default: .number(50), help: "bins along each axis"),
+                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] (default: each column's range)"),
+                .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
+                .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
+                .keyword("title", .string, help: "figure title"),
+                .saveFigure,
+            ],
+            examples: ["hist2d mass(bg) bg.jet_mass range=[50, 110, 50, 110] bins=60 diagonal=true save=\"figures/m_image_vs_stored.svg\""],
+            run: hist2d),
+        CommandSpec(
             "curve", group: .plots,
             summary: "Loss per epoch of trained models, or ROC curves, overlaid in one figure",
             details: "One model: its training and validation loss. Several models: one colour each, validation loss solid and training loss dashed, so the setups can be compared. ROC curves (values of roc): overlaid with their AUCs and the diagonal of a random guess.",
@@ -276,6 +294,51 @@ extension CommandTable {
         axes.addScatter(x: x.values, y: y.values, size: 2, opacity: 0.6)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
+    }
+
+    private static func hist2d(_ invocation: Invocation) throws -> Value {
+        let x = try invocation.column("x"), y = try invocation.column("y")
+        guard x.count == y.count else {
+            throw invocation.failure("x has \(Format.count(x.count)) values but y has \(Format.count(y.count)); they must be the same jets", argument: "y")
+        }
+        let xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+        if let given = invocation.value("range") {
+            guard case .list(let items) = given, items.count == 4 else {
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh]", argument: "range")
+            }
+            let ends = items.compactMap { if case .number(let v) = $0, v.isFinite { v } else { nil } }
+            guard ends.count == 4, ends[0] < ends[1], ends[2] < ends[3] else {
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high", argument: "range")
+            }
+            (xRange, yRange) = (ends[0]...ends[1], ends[2]...ends[3])
+        } else {
+            // Only pairs with both coordinates finite count; a single value gets a bin around it.
+            let pairs = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }
+            guard let xr = Bins.range(of: pairs.map(\.0)), let yr = Bins.range(of: pairs.map(\.1)) else {
+                throw invocation.failure("the columns have no pair of finite values to histogram")
+            }
+            func widened(_ r: ClosedRange<Double>) -> ClosedRange<Double> { r.lowerBound < r.upperBound ? r : (r.lowerBound - 0.5)...(r.upperBound + 0.5) }
+            (xRange, yRange) = (widened(xr), widened(yr))
+        }
+        let bins = try invocation.integer("bins")
+        let xEdges = try Bins.edges(from: xRange.lowerBound, to: xRange.upperBound, count: bins)
+        let yEdges = try Bins.edges(from: yRange.lowerBound, to: yRange.upperBound, count: bins)
+        let counts = try Bins.counts2D(x: x.values, y: y.values, xEdges: xEdges, yEdges: yEdges)
+        let equalSpans = abs((xRange.upperBound - xRange.lowerBound) - (yRange.upperBound - yRange.lowerBound))
+            <= 1e-9 * (xRange.upperBound - xRange.lowerBound)
+        // Rows from the top, as an image: the highest y bin first.
+        let image = ImageSeries(pixels: Array(counts.reversed().joined()), rows: bins, columns: bins,
+                                extent: ImageExtent(x: xRange, y: yRange), colourScale: try invocation.bool("log") ? .log : .linear,
+                                colourBarLabel: "jets per cell", keepsAspect: equalSpans)
+        var axes = Axes.image(image, title: try invocation.optionalString("title"),
+                              xLabel: try invocation.optionalString("xlabel") ?? x.name, yLabel: try invocation.optionalString("ylabel") ?? y.name)
+        if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
+        let counted = Int(counts.joined().reduce(0, +))
+        let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count
+        if counted < finite {
+            axes.addTextBox(["\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range"])
+        }
+        return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(bins)×\(bins) bins", invocation)
     }
 
     private static func curve(_ invocation: Invocation) throws -> Value {
