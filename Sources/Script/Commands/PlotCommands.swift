@@ -256,20 +256,13 @@ extension CommandTable {
         return "pixel $p_\\mathrm{T}$ [GeV]; \(Format.count(negative)) pixel\(negative == 1 ? "" : "s") < 0 blank"
     }
 
-    /// One colour range for images shown side by side: from 0 (or the most negative pixel,
-    /// so that negative pixels get colours too) to the largest pixel on a linear scale, the
-    /// smallest positive … the largest pixel on a log scale; nil when nothing is positive
-    /// (each panel then falls back to its own).
+    /// One colour range for images shown side by side, as one image of all their pixels
+    /// would get (see `ImageSeries.automaticRange`): so equal colours mean equal pT. Nil
+    /// when nothing is positive (each panel then falls back to its own).
     private static func sharedColourRange(_ images: [[Double]], scale: Scale) -> ClosedRange<Double>? {
-        let values = images.joined().filter(\.isFinite)
-        guard let high = values.max(), high > 0 else { return nil }
-        switch scale {
-        case .log:
-            guard let low = values.filter({ $0 > 0 }).min(), low < high else { return nil }
-            return low...high
-        case .linear:
-            return min(0, values.min() ?? 0)...high
-        }
+        let values = Array(images.joined())
+        guard let high = values.filter(\.isFinite).max(), high > 0 else { return nil }
+        return ImageSeries.automaticRange(of: values, scale: scale)
     }
 
     private static func grid(_ invocation: Invocation) throws -> Value {
