@@ -104,6 +104,10 @@ extension CommandTable {
                                          argument: name)
             }
         }
+        if model != nil, case .column? = invocation.value("anomalous"), case .column? = invocation.value("normal") {
+            throw invocation.failure("normal= and anomalous= are score columns, so the model would not be used: leave it out, or give jet sets to score by its loss",
+                                     argument: "model")
+        }
         let name = columns[0].name == columns[1].name ? columns[0].name : "score"
         return (columns[0].values + columns[1].values,
                 [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count),
