@@ -54,7 +54,8 @@ extension Value {
         case .jets(let set): return set.description
         case .jet(let jet): return jet.description
         case .table(let table):
-            var text = table.text()
+            var text = table.text(maxRows: 40)
+            if table.rows.count > 40 { text += "(every row: save the table to a .csv file)\n" }
             while text.hasPrefix("\n") { text.removeFirst() }
             while text.hasSuffix("\n") { text.removeLast() }
             return text
