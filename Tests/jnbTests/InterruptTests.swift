@@ -9,8 +9,6 @@ import TestSupport
 /// and writes figures: the prompt is back within a second, the variables are as before and
 /// no file is left half-written. (simulate and fit: TerminalTests.)
 @Suite(.serialized) struct InterruptTests {
-    typealias Terminal = TerminalTests.Terminal
-
     /// Presses Ctrl-C and returns the seconds until `text` is on the screen and the prompt is
     /// back (nil if that did not happen within 3 s).
     func interrupt(_ t: Terminal, expecting text: String) throws -> Double? {
