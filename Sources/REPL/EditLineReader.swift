@@ -36,6 +36,7 @@ public final class EditLineReader: LineReader {
         EditLineState.completer = completer
         EditLineState.interruption = interruption
 
+        Self.useUTF8Characters()
         // jnb's own SIGINT handler stays in charge; libedit installs none.
         jnb_rl_configure(EditLineState.name, EditLineState.wordBreaks, EditLineState.getCharacter, EditLineState.complete)
         using_history()
@@ -65,6 +66,19 @@ public final class EditLineReader: LineReader {
     public func addToHistory(_ line: String) {
         add_history(line)
         save()
+    }
+
+    /// libedit turns the wide characters it edits into bytes (the line, the history) with the
+    /// C library's LC_CTYPE, which is "C" until a program sets it: in "C" every non-ASCII
+    /// character is lost. jnb reads its source as UTF-8 everywhere, so the prompt uses the
+    /// environment's character set when that is UTF-8 and C.UTF-8 otherwise (LANG unset, or
+    /// another character set). Only LC_CTYPE changes: numbers are still written with a point.
+    private static func useUTF8Characters() {
+        setlocale(LC_CTYPE, "")
+        guard String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" else { return }
+        for name in ["C.UTF-8", "UTF-8"] {
+            if setlocale(LC_CTYPE, name) != nil { return }
+        }
     }
 
     /// Writes the (stifled) history to a temporary file and renames it over the history file
