@@ -59,13 +59,13 @@ public final class EditLineReader: LineReader {
             interruption.clear()
             return .interrupted
         }
-        guard let raw else { return .endOfInput }
+        guard let raw else {
+            // Ctrl-D leaves the cursor after the prompt; the shell's prompt (or an error about
+            // the unfinished statement) starts on a line of its own.
+            _ = write(STDOUT_FILENO, "\n", 1)
+            return .endOfInput
+        }
         return .line(String(cString: raw))
-    }
-
-    public func addToHistory(_ line: String) {
-        add_history(line)
-        save()
     }
 
     /// libedit turns the wide characters it edits into bytes (the line, the history) with the
@@ -79,6 +79,11 @@ public final class EditLineReader: LineReader {
         for name in ["C.UTF-8", "UTF-8"] {
             if setlocale(LC_CTYPE, name) != nil { return }
         }
+    }
+
+    public func addToHistory(_ line: String) {
+        add_history(line)
+        save()
     }
 
     /// Writes the (stifled) history to a temporary file and renames it over the history file
