@@ -44,8 +44,17 @@ public struct Table: Sendable, Equatable {
     }
 
     /// Aligned columns; numbers right-aligned, text left-aligned.
-    public func text() -> String {
-        let rendered = rows.map { $0.map(\.rendered) }
+    /// The table as aligned text. With `maxRows`, a longer table shows its first rows and its
+    /// last five around a line saying how many are left out, as pandas prints a frame.
+    public func text(maxRows: Int? = nil) -> String {
+        var shown = Array(rows.indices)
+        var omitted = 0
+        if let maxRows, rows.count > maxRows, maxRows > 5 {
+            let tail = 5, head = maxRows - tail
+            omitted = rows.count - maxRows
+            shown = Array(0..<head) + Array((rows.count - tail)..<rows.count)
+        }
+        let rendered = shown.map { rows[$0].map(\.rendered) }
         let widths = columns.indices.map { c in
             ([columns[c]] + rendered.map { $0[c] }).map(\.count).max() ?? 0
         }
@@ -58,7 +67,12 @@ public struct Table: Sendable, Equatable {
         let numericColumns = columns.indices.map { c in !rows.isEmpty && rows.allSatisfy { $0[c].isNumeric || $0[c] == .text("") } }
         var out = [title, line(columns, numeric: numericColumns),
                    widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
-        out += rows.indices.map { line(rendered[$0], numeric: rows[$0].map(\.isNumeric)) }
+        for (k, r) in shown.enumerated() {
+            if omitted > 0, k > 0, r != shown[k - 1] + 1 {
+                out.append("… \(Format.count(omitted)) more row\(omitted == 1 ? "" : "s") …")
+            }
+            out.append(line(rendered[k], numeric: rows[r].map(\.isNumeric)))
+        }
         if let note { out.append(note) }
         return out.joined(separator: "\n") + "\n"
     }

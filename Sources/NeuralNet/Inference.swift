@@ -69,7 +69,11 @@ extension Network {
         guard count > 0 else { return true }
         let stopped = StopFlag()
         let parts = max(1, min(threads, count))
+        // One thread per product while the samples are split over threads; what training
+        // and `blas` see afterwards is the count from before.
+        let previousThreads = BLAS.threads
         BLAS.setThreads(1)
+        defer { BLAS.setThreads(previousThreads) }
         let share = (count + parts - 1) / parts
         let network = self
         parallel(parts) { t in

@@ -112,6 +112,21 @@ public enum Bins {
         return true
     }
 
+    /// How many (x, y) pairs fall in each cell of a 2D histogram: `counts[j][i]` for x bin i
+    /// and y bin j, bins as in `counts`; pairs with a coordinate outside its edges or NaN are
+    /// not counted.
+    public static func counts2D(x: [Double], y: [Double], xEdges: [Double], yEdges: [Double]) throws -> [[Double]] {
+        try validate(xEdges)
+        try validate(yEdges)
+        guard x.count == y.count else { throw PlotError("bins: x has \(x.count) values but y has \(y.count)") }
+        var counts = [[Double]](repeating: [Double](repeating: 0, count: xEdges.count - 1), count: yEdges.count - 1)
+        let xRange = xEdges[0]...xEdges[xEdges.count - 1], yRange = yEdges[0]...yEdges[yEdges.count - 1]
+        for (u, v) in zip(x, y) where xRange.contains(u) && yRange.contains(v) {
+            counts[bin(of: v, in: yEdges)][bin(of: u, in: xEdges)] += 1
+        }
+        return counts
+    }
+
     /// The bin of `v` (within the edges) by binary search.
     private static func bin(of v: Double, in edges: [Double]) -> Int {
         var low = 0, high = edges.count - 2

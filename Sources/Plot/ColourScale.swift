@@ -9,24 +9,7 @@ struct ColourScale {
     init(_ image: ImageSeries) {
         scale = image.colourScale
         colormap = image.colormap
-        if let range = image.range {
-            self.range = range
-            return
-        }
-        var low = Double.infinity, high = -Double.infinity
-        for v in image.pixels where v.isFinite && (scale == .linear || v > 0) {
-            low = min(low, v)
-            high = max(high, v)
-        }
-        switch scale {
-        case .linear:
-            guard low <= high else { range = 0...1; return }
-            low = min(0, low)
-            range = low...(high > low ? high : low + 1)
-        case .log:
-            guard low <= high else { range = 1...10; return }
-            range = (high > low ? low : high / 10)...high
-        }
+        range = image.range ?? ImageSeries.automaticRange(of: image.pixels, scale: image.colourScale)
     }
 
     /// The colour of value `v`; nil for zero, non-finite values and (on a log scale)

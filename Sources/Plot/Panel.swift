@@ -40,8 +40,8 @@ struct Panel {
         return nil
     }
 
-    /// Images keep square pixels.
-    var keepsAspect: Bool { image != nil }
+    /// Images keep square pixels, unless they say otherwise.
+    var keepsAspect: Bool { image?.keepsAspect ?? false }
 
     /// Limits from data extents: the union, with a 5 % margin at ends that are not sticky
     /// (histogram edges, zero under a histogram, image borders), measured in log10 on a log axis.

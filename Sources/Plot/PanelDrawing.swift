@@ -16,6 +16,7 @@ struct PanelDrawing {
         canvas.define("<clipPath id=\"\(clip)\"><rect x=\"\(c(frame.x))\" y=\"\(c(frame.y))\" width=\"\(c(frame.width))\" height=\"\(c(frame.height))\"/></clipPath>\n")
         canvas.open("g", [("clip-path", "url(#\(clip))")])
         let drawing = SeriesDrawing(geometry: geometry)
+        for series in panel.axes.series { drawing.drawFill(series, into: &canvas) }
         for series in panel.axes.series { drawing.draw(series, into: &canvas) }
         canvas.close("g")
 

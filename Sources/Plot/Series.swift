@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an `Axes` draws. Colours left nil take the next entry of `Colour.tab10` in each axes.
 public enum Series: Sendable, Equatable {
     case histogram(HistogramSeries)
@@ -136,15 +138,20 @@ public struct ImageSeries: Sendable, Equatable {
     public var extent: ImageExtent
     public var colourScale: Scale
     /// Values mapped to the ends of the colour map; nil takes them from the pixels
-    /// (0 … max on a linear scale, smallest positive … max on a log scale).
+    /// (`automaticRange(of:scale:)`).
     public var range: ClosedRange<Double>?
     public var colourBarLabel: String?
     public var showsColourBar: Bool
     public var colormap: Colormap
+    /// Whether the panel keeps the extent's aspect ratio (square cells of a jet image);
+    /// false lets a 2D histogram of two different quantities fill its panel.
+    public var keepsAspect: Bool
 
     public init(pixels: [Double], rows: Int, columns: Int, extent: ImageExtent,
                 colourScale: Scale = .linear, range: ClosedRange<Double>? = nil,
-                colourBarLabel: String? = nil, showsColourBar: Bool = true, colormap: Colormap = .viridis) {
+                colourBarLabel: String? = nil, showsColourBar: Bool = true, colormap: Colormap = .viridis,
+                keepsAspect: Bool = true) {
+        self.keepsAspect = keepsAspect
         self.pixels = pixels
         self.rows = rows
         self.columns = columns
@@ -162,6 +169,34 @@ public struct ImageSeries: Sendable, Equatable {
         self.init(pixels: pixels.map(Double.init), rows: rows, columns: columns, extent: extent,
                   colourScale: colourScale, range: range, colourBarLabel: colourBarLabel,
                   showsColourBar: showsColourBar, colormap: colormap)
+    }
+}
+
+extension ImageSeries {
+    /// A log colour scale spans at most this many decades below the largest value: the
+    /// averages of many jets reach 10⁻⁷ GeV at the borders, and nine decades of colour
+    /// would flatten the structure a physicist looks for (smaller values take the lowest colour).
+    public static let logDecades = 5.0
+
+    /// The colour range `pixels` get when none is given: from 0 (or the most negative value)
+    /// to the largest on a linear scale; on a log scale from the smallest positive value, but
+    /// no more than `logDecades` below the largest.
+    public static func automaticRange(of pixels: [Double], scale: Scale) -> ClosedRange<Double> {
+        var low = Double.infinity, high = -Double.infinity
+        for v in pixels where v.isFinite && (scale == .linear || v > 0) {
+            low = min(low, v)
+            high = max(high, v)
+        }
+        switch scale {
+        case .linear:
+            guard low <= high else { return 0...1 }
+            low = min(0, low)
+            return low...(high > low ? high : low + 1)
+        case .log:
+            guard low <= high else { return 1...10 }
+            low = max(low, high * pow(10, -logDecades))
+            return (high > low ? low : high / 10)...high
+        }
     }
 }
 

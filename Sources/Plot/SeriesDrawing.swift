@@ -31,10 +31,35 @@ struct SeriesDrawing {
         return y(0)
     }
 
-    /// One path for the whole outline (and fill), however many entries: a step per bin,
-    /// merged where neighbouring bins have the same height.
+    /// The fills of filled histograms, drawn before every series so that no fill covers the
+    /// outline of a histogram drawn before it.
+    func drawFill(_ series: Series, into canvas: inout SVGCanvas) {
+        guard case .histogram(let h) = series, h.style == .filled else { return }
+        canvas.element("path", [("d", histogramPath(h).text), ("stroke", "none"), ("fill", (h.colour ?? .black).hex),
+                                ("fill-opacity", NumberFormat.coordinate(Style.fillOpacity))])
+    }
+
+    /// The outline of a histogram (its fill is drawn by `drawFill`) and its error bars.
     private func histogram(_ h: HistogramSeries, into canvas: inout SVGCanvas) {
         let colour = (h.colour ?? .black).hex
+        canvas.element("path", [("d", histogramPath(h).text), ("stroke", colour),
+                                ("stroke-width", NumberFormat.coordinate(h.lineWidth)), ("stroke-linejoin", "miter"), ("fill", "none")])
+
+        guard let errors = h.errors else { return }
+        var bars = PathData()
+        for i in h.counts.indices where errors[i] > 0 {
+            let centre = xMap(xMap.log ? (h.edges[i] * h.edges[i + 1]).squareRoot() : (h.edges[i] + h.edges[i + 1]) / 2)
+            bars.move(centre, y(h.counts[i] - errors[i]))
+            bars.vertical(y(h.counts[i] + errors[i]))
+        }
+        if !bars.isEmpty {
+            canvas.element("path", [("d", bars.text), ("stroke", colour), ("stroke-width", "1"), ("fill", "none")])
+        }
+    }
+
+    /// One path for the whole outline (and fill), however many entries: a step per bin,
+    /// merged where neighbouring bins have the same height.
+    private func histogramPath(_ h: HistogramSeries) -> PathData {
         let base = histogramBase
         var path = PathData()
         path.move(xMap(h.edges[0]), base)
@@ -53,25 +78,7 @@ struct SeriesDrawing {
             path.horizontal(xMap(h.edges[i + 1]))
         }
         path.vertical(base)
-        var attributes: [(String, String)] = [("d", path.text), ("stroke", colour),
-                                              ("stroke-width", NumberFormat.coordinate(h.lineWidth)), ("stroke-linejoin", "miter")]
-        if h.style == .filled {
-            attributes += [("fill", colour), ("fill-opacity", NumberFormat.coordinate(Style.fillOpacity))]
-        } else {
-            attributes.append(("fill", "none"))
-        }
-        canvas.element("path", attributes)
-
-        guard let errors = h.errors else { return }
-        var bars = PathData()
-        for i in h.counts.indices where errors[i] > 0 {
-            let centre = xMap(xMap.log ? (h.edges[i] * h.edges[i + 1]).squareRoot() : (h.edges[i] + h.edges[i + 1]) / 2)
-            bars.move(centre, y(h.counts[i] - errors[i]))
-            bars.vertical(y(h.counts[i] + errors[i]))
-        }
-        if !bars.isEmpty {
-            canvas.element("path", [("d", bars.text), ("stroke", colour), ("stroke-width", "1"), ("fill", "none")])
-        }
+        return path
     }
 
     /// A polyline, broken at points with no position; points closer than 0.2 pt to the last

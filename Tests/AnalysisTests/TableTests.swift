@@ -21,6 +21,19 @@ import Testing
         #expect(table.text() == expected)
     }
 
+    /// A long table prints its head and its last five rows around the count of rows left out;
+    /// a table within the limit prints whole.
+    @Test func longTablesPrintHeadAndTail() {
+        let long = Table(title: "squares", columns: ["n", "n²"], rows: (0..<1000).map { [.count($0), .count($0 * $0)] })
+        let lines = long.text(maxRows: 12).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 + 12 + 1)
+        #expect(lines[3] == "  0       0" && lines[9] == "  6      36")
+        #expect(lines[10] == "… 988 more rows …")
+        #expect(lines[11] == "995  990025" && lines[15] == "999  998001")
+        #expect(long.text(maxRows: 1000) == long.text())
+        #expect(table.text(maxRows: 40) == table.text())
+    }
+
     @Test func csvQuotesAndKeepsFullPrecision() {
         #expect(table.csv() == """
         setup,background,signal,ratio

@@ -33,6 +33,29 @@ import Testing
         #expect(a[10] == Double(brute))
     }
 
+    /// Each cell holds the pairs whose x and y fall in its bins (the last bin of each axis
+    /// with its upper edge); pairs outside or with NaN are left out.
+    @Test func twoDimensionalCountsMatchABruteForceCount() throws {
+        var random = SeededRandom(seed: 8)
+        var x = (0..<5000).map { _ in random.normal(mean: 0.5, sigma: 0.3) }
+        var y = x.map { $0 + random.normal(mean: 0, sigma: 0.2) }
+        x += [0, 1, 1, .nan, 0.5]
+        y += [0, 1, 0.5, 0.5, .nan]
+        let xEdges = try Bins.edges(from: 0, to: 1, count: 7), yEdges = try Bins.edges(from: 0, to: 1, count: 5)
+        let counts = try Bins.counts2D(x: x, y: y, xEdges: xEdges, yEdges: yEdges)
+        #expect(counts.count == 5 && counts.allSatisfy { $0.count == 7 })
+        for j in 0..<5 {
+            for i in 0..<7 {
+                let inside = zip(x, y).filter { u, v in
+                    u >= xEdges[i] && (u < xEdges[i + 1] || (i == 6 && u == 1)) && v >= yEdges[j] && (v < yEdges[j + 1] || (j == 4 && v == 1))
+                }.count
+                #expect(counts[j][i] == Double(inside), "cell x \(i), y \(j)")
+            }
+        }
+        #expect(counts[4][6] >= 1 && counts[0][0] >= 1)
+        #expect(throws: PlotError.self) { try Bins.counts2D(x: [1, 2], y: [1], xEdges: xEdges, yEdges: yEdges) }
+    }
+
     @Test func floatValuesAreCountedLikeDoubles() throws {
         let edges = try Bins.edges(from: 60, to: 100, count: 40)
         let floats: [Float] = [60, 61.5, 99.99, 100, 59.9]

@@ -78,6 +78,23 @@ import Testing
         }
     }
 
+    /// A log scale spans at most five decades below the brightest pixel: fainter pixels take
+    /// the lowest colour instead of stretching the scale over nine decades.
+    @Test func logScaleSpansAtMostFiveDecades() throws {
+        var pixels = [Double](repeating: 0, count: 625)
+        pixels[1] = 1e-7
+        pixels[2] = 1e-3
+        pixels[3] = 100
+        #expect(ImageSeries.automaticRange(of: pixels, scale: .log) == 1e-3...100)
+        let (cells, _) = try Self.cells(pixels, scale: .log)
+        #expect(cells.count == 2 && cells.map { $0.attributes["fill"] } == [Colormap.viridis.colour(at: 0).hex, Colormap.viridis.colour(at: 1).hex])
+        // Within five decades the smallest positive pixel is the lower end, as before.
+        pixels[1] = 0.01
+        #expect(ImageSeries.automaticRange(of: pixels, scale: .log) == 1e-3...100)
+        pixels[2] = 0
+        #expect(ImageSeries.automaticRange(of: pixels, scale: .log) == 0.01...100)
+    }
+
     @Test func pixelsAreSquare() throws {
         let svg = try SVGInspector(try SampleFigures.imageGrid().svg())
         for panel in 1...4 {

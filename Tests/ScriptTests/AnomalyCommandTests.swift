@@ -35,6 +35,9 @@ import TestSupport
         #expect(number(s, "flagged") == fpr * 2000)
         #expect((number(s, "tpr") ?? 0) > 0.3)
         #expect(number(s, "bestacc") == number(s, "rocacc"))
+        // A model beside score columns would be silently unused: refused instead.
+        #expect(s.execute("ae = autoencoder [625, 625]\nconfusion ae normal=(-bg.tau_21) anomalous=(-sig.tau_21)").error?.message
+                == "confusion: normal= and anomalous= are score columns, so the model would not be used: leave it out, or give jet sets to score by its loss")
         let both = s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=0.1 threshold=0.5")
         #expect(both.error?.message == "confusion: give either threshold= or fpr=, not both")
         #expect(s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=1.5").exitCode == 70)

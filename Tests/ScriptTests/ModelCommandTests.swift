@@ -56,6 +56,27 @@ import TestSupport
         #expect(abs(mean - valid) <= 1e-4 * valid)
     }
 
+    /// After an early stop the model keeps the weights of its best epoch, and its summary
+    /// shows that epoch's losses, not the last one's.
+    @Test func anEarlyStoppedModelShowsTheLossesOfTheEpochItKept() throws {
+        let (s, output) = try session()
+        // Validated on W jets with a constant, high rate: the validation loss soon stops falling.
+        let result = s.execute("fit ae parts.train valid=sig epochs=30 batch=64 lr=0.01 schedule=\"constant\" patience=1 threads=1")
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        _ = output.take()
+        #expect(s.execute("print ae").succeeded)
+        let lines = output.text.split(separator: "\n").map(String.init)
+        let kept = try #require(lines.first { $0.contains("stopped early; kept the weights of epoch ") })
+        let best = try #require(Int(kept.split(separator: " ").last ?? ""))
+        let epochs = try #require(number(s, "ae.history.epochs"))
+        #expect(best < Int(epochs))
+        let validAtBest = try #require(number(s, "ae.history.valid[\(best - 1)]"))
+        #expect(validAtBest == number(s, "ae.history.valid.min"))
+        let lossLine = try #require(lines.first { $0.hasPrefix("  loss ") })
+        #expect(lossLine.contains(" (GeV² per pixel) at epoch \(best) after "), "\(lossLine)")
+        #expect(lines.contains { $0.contains("constant lr 0.01,") })
+    }
+
     @Test func aFailingFitLeavesTheModelUntouched() throws {
         let (s, _) = try session()
         let result = s.execute("fit ae parts.train epochs=2 batch=100000")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Plot
 import Script
 import TestSupport
 
@@ -96,6 +97,103 @@ import TestSupport
         #expect(empty.error?.message == "image: the jet set is empty; an average image needs at least one jet")
         let notFigure = session.execute("grid a 3")
         #expect(notFigure.exitCode == 70)
+    }
+
+    /// What a given range leaves out is counted in a box, per column, as ROOT's under- and
+    /// overflow; nothing is said when all values are in range.
+    @Test func histogramRangeCountsTheValuesItLeavesOut() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = CapturedOutput()
+        let session = try pythiaSession(output, dir: dir)
+        let result = session.execute("""
+            below = (sig.jet_mass < 70).sum
+            above = (sig.jet_mass > 90).sum
+            qbelow = (bg.jet_mass < 70).sum
+            qabove = (bg.jet_mass > 90).sum
+            both = hist sig.jet_mass bg.jet_mass range=[70, 90] labels=["W", "QCD"]
+            one = hist sig.jet_mass range=[70, 90] stats=true
+            inside = hist sig.jet_mass range=[0, 200]
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        func count(_ name: String) -> Int {
+            if case .number(let x)? = session.value(name) { return Int(x) }
+            return -1
+        }
+        func boxes(_ name: String) -> [[String]] {
+            guard case .figure(let figure)? = session.value(name) else { return [] }
+            return figure.figure.panels[0].textBoxes.map(\.lines)
+        }
+        #expect(count("below") > 0 && count("above") > 0)
+        #expect(boxes("both") == [["W: \(count("below")) below, \(count("above")) above the range",
+                                   "QCD: \(count("qbelow")) below, \(count("qabove")) above the range"]])
+        #expect(boxes("one").contains(["\(count("below")) below, \(count("above")) above the range"]))
+        #expect(boxes("inside").isEmpty)
+    }
+
+    /// A reconstructed image has negative pixels: a linear colour scale extends below zero to
+    /// colour them, and a log scale, which cannot, says in the colour bar how many it leaves blank.
+    @Test func negativePixelsAreColouredOrCounted() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
+        let result = session.execute("""
+            ae = autoencoder [625, 16, 625] seed=3
+            fit ae bg epochs=1 threads=1
+            out = reconstruct ae bg
+            logpair = image bg[3] out[3] log=true
+            linpair = image bg[3] out[3]
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        func images(_ name: String) -> [ImageSeries] {
+            guard case .figure(let figure)? = session.value(name) else { return [] }
+            return figure.figure.panels.compactMap { panel in
+                if case .image(let image)? = panel.series.first { return image }
+                return nil
+            }
+        }
+        let log = images("logpair"), linear = images("linpair")
+        try #require(log.count == 2 && linear.count == 2)
+        let negative = log[1].pixels.filter { $0 < 0 }.count
+        #expect(negative > 0)
+        #expect(log[0].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
+        #expect(log[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]; \(negative) pixels < 0 blank")
+        let lowest = try #require(linear[1].pixels.min())
+        #expect(linear[0].range?.lowerBound == lowest && linear[1].range?.lowerBound == lowest)
+        #expect(linear[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
+    }
+
+    /// hist2d: every jet inside the range is in one cell, those outside are counted in a box,
+    /// and cells are square only when both axes span the same range.
+    @Test func twoDimensionalHistogramCountsEveryJet() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let session = try pythiaSession(CapturedOutput(), dir: dir)
+        let result = session.execute("""
+            outside = 2000 - ((bg.jet_mass >= 70) * (bg.jet_mass <= 90) * (mass(bg) >= 70) * (mass(bg) <= 90)).sum
+            square = hist2d mass(bg) bg.jet_mass range=[70, 90, 70, 90] bins=20 diagonal=true
+            save square dir + "/m.svg"
+            wide = hist2d bg.jet_mass bg.tau_21 bins=30 log=true
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        try #require(Tools.run("xmllint", ["--noout", dir.path + "/m.svg"]).status == 0)
+        #expect(try Tools.run("rsvg-convert", ["-o", dir.path + "/m.png", dir.path + "/m.svg"]).status == 0)
+        func panel(_ name: String) -> (image: ImageSeries, boxes: [[String]])? {
+            guard case .figure(let figure)? = session.value(name), case .image(let image)? = figure.figure.panels[0].series.first else { return nil }
+            return (image, figure.figure.panels[0].textBoxes.map(\.lines))
+        }
+        guard case .number(let outside)? = session.value("outside"), let square = panel("square"), let wide = panel("wide") else {
+            Issue.record("hist2d gives a figure with an image")
+            return
+        }
+        #expect(square.image.pixels.reduce(0, +) == 2000 - outside)
+        let grouped = Int(outside) >= 1000 ? "\(Int(outside) / 1000),\(String(format: "%03d", Int(outside) % 1000))" : "\(Int(outside))"
+        #expect(square.boxes == [["\(grouped) of 2,000 jets outside the range"]])
+        #expect(square.image.keepsAspect && !wide.image.keepsAspect)
+        #expect(wide.image.pixels.reduce(0, +) == 2000 && wide.boxes.isEmpty)
+        #expect(wide.image.colourScale == .log)
+        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[1, 2, 3]").error?.message == "hist2d: range must be [xlow, xhigh, ylow, yhigh]")
+        #expect(session.execute("hist2d bg.jet_mass sig.tau_21 (select sig n=3).tau_21").exitCode != 0)
     }
 
     @Test func aFigureThatCannotBeWrittenIsAnIOErrorAndLeavesTheOldFile() throws {

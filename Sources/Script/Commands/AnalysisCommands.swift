@@ -23,6 +23,7 @@ extension CommandTable {
                 Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
                 .keyword("threshold", .number, help: "score above which a jet is called anomalous"),
                 .keyword("fpr", .numberIn(0...1), help: "choose the threshold for this false-positive rate (at most)"),
+                .keyword("title", .string, help: "figure title (default: the rule and its accuracy)"),
                 .saveFigure,
             ],
             examples: ["confusion ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/confusion.svg\"",
@@ -32,11 +33,13 @@ extension CommandTable {
         CommandSpec(
             "roc", group: .analysis,
             summary: "ROC curve and AUC of a score that should be higher for anomalous jets",
-            details: "Returns a ROC curve (members auc, tpr, fpr, thresholds, accuracy, best). An AUC below 0.5 means the anomalous jets score lower, as the thesis found for W jets and a QCD-trained autoencoder.",
+            details: "Returns a ROC curve (members auc, tpr, fpr, thresholds, accuracy, best). An AUC below 0.5 means the anomalous jets score lower, as the thesis found for W jets and a QCD-trained autoencoder. curve r1 r2 … overlays several in one figure.",
             parameters: [
                 .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
                 Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
                 Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
+                .keyword("label", .string, help: "what the score is, for the legend (e.g. \"setup 3 loss\")"),
+                .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
             examples: ["r = roc ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/roc.svg\"", "print r.auc"],
@@ -51,6 +54,8 @@ extension CommandTable {
                 Parameter("anomalous", .any, .required, help: "anomalous jets (or their scores)"),
                 .keyword("steps", .integer(minimum: 2, maximum: nil), default: .number(50), help: "number of thresholds"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic threshold axis in the figure (positive thresholds only)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the loss threshold with its unit, or the score's name)"),
+                .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
             examples: ["s = scan ae normal=parts.valid anomalous=sig save=\"figures/accuracy.svg\""],
@@ -80,8 +85,10 @@ extension CommandTable {
     }
 
     /// The scores and labels `confusion`, `roc` and `scan` work on, anomalous first: the
-    /// model's reconstruction losses on jet sets, or score columns given directly.
-    private static func scores(_ invocation: Invocation) throws -> (scores: [Double], anomalous: [Bool]) {
+    /// model's reconstruction losses on jet sets, or score columns given directly; and what
+    /// the score is, for the figures: the loss with its unit, or the columns' name when both
+    /// have the same.
+    private static func scores(_ invocation: Invocation) throws -> (scores: [Double], anomalous: [Bool], score: ScoreName) {
         let model = invocation.isGiven("model") ? try model(invocation, "model") : nil
         var columns: [Column] = []
         for name in ["anomalous", "normal"] {
@@ -97,43 +104,60 @@ extension CommandTable {
                                          argument: name)
             }
         }
+        if model != nil, case .column? = invocation.value("anomalous"), case .column? = invocation.value("normal") {
+            throw invocation.failure("normal= and anomalous= are score columns, so the model would not be used: leave it out, or give jet sets to score by its loss",
+                                     argument: "model")
+        }
+        let name = columns[0].name == columns[1].name ? columns[0].name : "score"
         return (columns[0].values + columns[1].values,
-                [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count))
+                [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count),
+                ScoreName(name: name, unit: name == "loss" ? "GeV² per pixel" : nil))
     }
 
     private static func confusion(_ invocation: Invocation) throws -> Value {
-        let (scores, anomalous) = try scores(invocation)
+        let (scores, anomalous, name) = try scores(invocation)
         let matrix: ConfusionMatrix
+        let choice: String?
         if let threshold = try invocation.optionalNumber("threshold") {
             guard !invocation.isGiven("fpr") else {
                 throw invocation.failure("give either threshold= or fpr=, not both", argument: "fpr")
             }
             matrix = try ConfusionMatrix(scores: scores, anomalous: anomalous, threshold: threshold)
+            choice = nil
         } else if let rate = try invocation.optionalNumber("fpr") {
             let curve = try ROCCurve(scores: scores, anomalous: anomalous)
             matrix = curve.confusion(at: curve.index(atFalsePositiveRate: rate))
+            choice = "false-positive rate ≤ \(NumberFormat.plain(rate))"
         } else {
             let curve = try ROCCurve(scores: scores, anomalous: anomalous)
             matrix = curve.confusion(at: curve.bestAccuracyIndex)
+            choice = "best accuracy"
         }
-        try saveFigureIfAsked(confusionFigure(matrix), summary: "confusion matrix", invocation)
+        let title = try invocation.optionalString("title")
+        try saveFigureIfAsked(confusionFigure(matrix, score: name, choice: choice, title: title),
+                              summary: "confusion matrix", invocation)
         return .confusion(matrix)
     }
 
     private static func roc(_ invocation: Invocation) throws -> Value {
-        let (scores, anomalous) = try scores(invocation)
+        let (scores, anomalous, _) = try scores(invocation)
         let curve = try ROCCurve(scores: scores, anomalous: anomalous)
-        try saveFigureIfAsked(rocFigure(curve), summary: "ROC curve", invocation)
+        let label = try invocation.optionalString("label") ?? "", title = try invocation.optionalString("title")
+        try saveFigureIfAsked(rocFigure([(curve, label)], title: title),
+                              summary: "ROC curve", invocation)
         return .roc(curve)
     }
 
     private static func scan(_ invocation: Invocation) throws -> Value {
-        let (scores, anomalous) = try scores(invocation)
+        let (scores, anomalous, name) = try scores(invocation)
         let curve = try ROCCurve(scores: scores, anomalous: anomalous)
         let best = curve.bestAccuracyIndex
         let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
         let logx = try invocation.bool("logx")
-        try saveFigureIfAsked(scanFigure(curve, points: logx ? points.filter { curve.thresholds[$0] > 0 } : points, logx: logx),
+        let xLabel = try invocation.optionalString("xlabel") ?? name.thresholdLabel
+        let title = try invocation.optionalString("title")
+        try saveFigureIfAsked(scanFigure(curve, points: logx ? points.filter { curve.thresholds[$0] > 0 } : points, logx: logx,
+                                         xLabel: xLabel, title: title),
                               summary: "threshold scan", invocation)
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
@@ -178,5 +202,22 @@ extension CommandTable {
         case .bool(let b): return .text(b ? "true" : "false")
         default: throw ScriptError.runtime("table: column '\(column)' holds \(value.typeWithArticle); table cells are numbers or text", at: span)
         }
+    }
+}
+
+/// What `confusion`, `roc` and `scan` score jets by, as their figures name it.
+struct ScoreName {
+    let name: String
+    let unit: String?
+
+    /// "loss > 1.2 GeV² per pixel": jets above the threshold are called anomalous.
+    func rule(_ threshold: Double) -> String {
+        "\(name) > \(NumberFormat.plain(threshold))" + (unit.map { " \($0)" } ?? "")
+    }
+
+    /// The x-axis label of a threshold scan.
+    var thresholdLabel: String {
+        if let unit { return "\(name) threshold [\(unit)]" }
+        return name == "score" ? "threshold" : "threshold on \(name)"
     }
 }

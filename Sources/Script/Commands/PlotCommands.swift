@@ -11,7 +11,7 @@ extension CommandTable {
         CommandSpec(
             "hist", group: .plots,
             summary: "Histogram of one or more columns, overlaid with shared bins",
-            details: "The bins span all columns (or range=). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ/√(2N).",
+            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ/√(2N) of all its values.",
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
@@ -32,7 +32,7 @@ extension CommandTable {
         CommandSpec(
             "image", group: .plots,
             summary: "Draw jet images: the average image of a set, or one jet; several side by side",
-            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV. Several images (an input jet beside its reconstruction, signal beside background) go in one row of panels with one colour range, so equal colours mean equal pT.",
+            details: "η runs left to right, φ bottom to top (+1.2 at the top), colour is pixel pT in GeV. Several images (an input jet beside its reconstruction, signal beside background) go in one row of panels with one colour range, so equal colours mean equal pT. Negative pixels (reconstructed images have them) extend a linear colour range below zero; a log scale cannot show them, leaves them blank and says how many in its colour bar.",
             parameters: [
                 .variadic("jets", .jetsOrJet, help: "jet sets (their average images are drawn) or single jets, e.g. jets[3]"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
@@ -58,15 +58,37 @@ extension CommandTable {
             examples: ["scatter mass(jets) jets.jet_mass diagonal=true save=\"figures/m_image_vs_file.svg\""],
             run: scatter),
         CommandSpec(
-            "curve", group: .plots,
-            summary: "Training and validation loss per epoch of a trained model",
+            "hist2d", group: .plots,
+            summary: "2D histogram of one column against another: jets per cell as colour",
+            details: "For many jets, where a scatter plot saturates. Empty cells stay blank; entries outside range= are counted in a box. With equal x and y ranges (one quantity two ways) the cells are square and y = x runs at 45°.",
             parameters: [
-                .positional("model", .any, help: "a trained model (or its history)"),
-                .keyword("logy", .bool, default: .bool(true), help: "logarithmic y axis"),
+                .positional("x", .column, help: "horizontal values"),
+                .positional("y", .column, help: "vertical values (same length)"),
+                .keyword("bins", .integer(minimum: 1, maximum: 1000), default: .number(50), help: "bins along each axis"),
+                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] (default: each column's range)"),
+                .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
+                .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
-            examples: ["curve ae save=\"figures/loss.svg\""],
+            examples: ["hist2d mass(bg) bg.jet_mass range=[50, 110, 50, 110] bins=60 diagonal=true save=\"figures/m_image_vs_stored.svg\""],
+            run: hist2d),
+        CommandSpec(
+            "curve", group: .plots,
+            summary: "Loss per epoch of trained models, or ROC curves, overlaid in one figure",
+            details: "One model: its training and validation loss. Several models: one colour each, validation loss solid and training loss dashed, so the setups can be compared. ROC curves (values of roc): overlaid with their AUCs and the diagonal of a random guess.",
+            parameters: [
+                .variadic("curves", .any, help: "trained models (or their histories), or ROC curves"),
+                .keyword("labels", .list(.string), help: "legend entries, one per curve (default: training/validation for one model, model 1, 2, … for several; the AUC alone for ROC curves)"),
+                .keyword("logy", .bool, default: .bool(true), help: "logarithmic y axis (loss curves)"),
+                .keyword("title", .string, help: "figure title"),
+                .saveFigure,
+            ],
+            examples: ["curve ae save=\"figures/loss.svg\"",
+                       "curve ae1 ae2 ae3 labels=[\"setup 1\", \"setup 2\", \"setup 3\"] save=\"figures/loss_setups.svg\"",
+                       "curve r1 r2 r3 rtau labels=[\"setup 1\", \"setup 2\", \"setup 3\", \"−τ21\"] save=\"figures/roc.svg\""],
             run: curve),
         CommandSpec(
             "grid", group: .plots,
@@ -167,6 +189,18 @@ extension CommandTable {
                 axes.addHistogram(counts, edges: edges, label: label)
             }
         }
+        // As ROOT's under- and overflow: values a given range leaves out are counted, not lost.
+        if invocation.isGiven("range") {
+            var lines: [String] = []
+            for (column, label) in zip(columns, labels) {
+                let below = column.values.filter { $0 < low || (logx && $0 <= 0) }.count
+                let above = column.values.filter { $0 > high }.count
+                guard below + above > 0 else { continue }
+                let counts = "\(Format.count(below)) below, \(Format.count(above)) above the range"
+                lines.append(columns.count > 1 ? "\(label ?? column.name): \(counts)" : counts)
+            }
+            if !lines.isEmpty { axes.addTextBox(lines) }
+        }
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
             let s = columns[0].statistics
@@ -202,28 +236,33 @@ extension CommandTable {
         }
         let title = try invocation.optionalString("title")
         if pictures.count == 1 {
-            let axes = Axes.jetImage(pictures[0].pixels, title: title ?? pictures[0].title, colourScale: scale)
+            let axes = Axes.jetImage(pictures[0].pixels, title: title ?? pictures[0].title, colourScale: scale,
+                                     colourBarLabel: colourBarLabel(pictures[0].pixels, scale: scale))
             return try finish(Figure(axes), summary: "image of \(pictures[0].title)", invocation)
         }
         let range = sharedColourRange(pictures.map(\.pixels), scale: scale)
-        let panels = pictures.map { Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range) }
+        let panels = pictures.map {
+            Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range, colourBarLabel: colourBarLabel($0.pixels, scale: scale))
+        }
         let figure = Figure(rows: 1, columns: panels.count, panels: panels, title: title, width: 300 * Double(panels.count), height: 260 + (title == nil ? 0 : 20))
         return try finish(figure, summary: "\(panels.count) images: \(pictures.map(\.title).joined(separator: ", "))", invocation)
     }
 
-    /// One colour range for images shown side by side: 0 … the largest pixel on a linear
-    /// scale, the smallest positive … the largest pixel on a log scale; nil when nothing is
-    /// positive (each panel then falls back to its own).
+    /// The colour bar's label. A log scale cannot show negative pixels (a reconstructed image
+    /// has them), so it says how many it leaves blank rather than pass them off as empty.
+    private static func colourBarLabel(_ pixels: [Double], scale: Scale) -> String {
+        let negative = pixels.filter { $0 < 0 }.count
+        guard scale == .log, negative > 0 else { return "pixel $p_\\mathrm{T}$ [GeV]" }
+        return "pixel $p_\\mathrm{T}$ [GeV]; \(Format.count(negative)) pixel\(negative == 1 ? "" : "s") < 0 blank"
+    }
+
+    /// One colour range for images shown side by side, as one image of all their pixels
+    /// would get (see `ImageSeries.automaticRange`): so equal colours mean equal pT. Nil
+    /// when nothing is positive (each panel then falls back to its own).
     private static func sharedColourRange(_ images: [[Double]], scale: Scale) -> ClosedRange<Double>? {
-        let values = images.joined().filter(\.isFinite)
-        guard let high = values.max(), high > 0 else { return nil }
-        switch scale {
-        case .log:
-            guard let low = values.filter({ $0 > 0 }).min(), low < high else { return nil }
-            return low...high
-        case .linear:
-            return 0...high
-        }
+        let values = Array(images.joined())
+        guard let high = values.filter(\.isFinite).max(), high > 0 else { return nil }
+        return ImageSeries.automaticRange(of: values, scale: scale)
     }
 
     private static func grid(_ invocation: Invocation) throws -> Value {
@@ -250,51 +289,142 @@ extension CommandTable {
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
     }
 
-    private static func curve(_ invocation: Invocation) throws -> Value {
-        let history: TrainingHistory
-        switch invocation.value("model") {
-        case .model(let model)?:
-            guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "model") }
-            history = trained
-        case .history(let given)?:
-            history = given
-        default:
-            throw invocation.failure("expected a model or its history, got \(invocation.value("model")?.typeWithArticle ?? "nothing")", argument: "model")
+    private static func hist2d(_ invocation: Invocation) throws -> Value {
+        let x = try invocation.column("x"), y = try invocation.column("y")
+        guard x.count == y.count else {
+            throw invocation.failure("x has \(Format.count(x.count)) values but y has \(Format.count(y.count)); they must be the same jets", argument: "y")
         }
-        guard history.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "model") }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
+        let xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+        if let given = invocation.value("range") {
+            guard case .list(let items) = given, items.count == 4 else {
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh]", argument: "range")
+            }
+            let ends = items.compactMap { if case .number(let v) = $0, v.isFinite { v } else { nil } }
+            guard ends.count == 4, ends[0] < ends[1], ends[2] < ends[3] else {
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high", argument: "range")
+            }
+            (xRange, yRange) = (ends[0]...ends[1], ends[2]...ends[3])
+        } else {
+            // Only pairs with both coordinates finite count; a single value gets a bin around it.
+            let pairs = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }
+            guard let xr = Bins.range(of: pairs.map(\.0)), let yr = Bins.range(of: pairs.map(\.1)) else {
+                throw invocation.failure("the columns have no pair of finite values to histogram")
+            }
+            func widened(_ r: ClosedRange<Double>) -> ClosedRange<Double> { r.lowerBound < r.upperBound ? r : (r.lowerBound - 0.5)...(r.upperBound + 0.5) }
+            (xRange, yRange) = (widened(xr), widened(yr))
+        }
+        let bins = try invocation.integer("bins")
+        let xEdges = try Bins.edges(from: xRange.lowerBound, to: xRange.upperBound, count: bins)
+        let yEdges = try Bins.edges(from: yRange.lowerBound, to: yRange.upperBound, count: bins)
+        let counts = try Bins.counts2D(x: x.values, y: y.values, xEdges: xEdges, yEdges: yEdges)
+        let equalSpans = abs((xRange.upperBound - xRange.lowerBound) - (yRange.upperBound - yRange.lowerBound))
+            <= 1e-9 * (xRange.upperBound - xRange.lowerBound)
+        // Rows from the top, as an image: the highest y bin first.
+        let image = ImageSeries(pixels: Array(counts.reversed().joined()), rows: bins, columns: bins,
+                                extent: ImageExtent(x: xRange, y: yRange), colourScale: try invocation.bool("log") ? .log : .linear,
+                                colourBarLabel: "jets per cell", keepsAspect: equalSpans)
+        var axes = Axes.image(image, title: try invocation.optionalString("title"),
+                              xLabel: try invocation.optionalString("xlabel") ?? x.name, yLabel: try invocation.optionalString("ylabel") ?? y.name)
+        if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
+        let counted = Int(counts.joined().reduce(0, +))
+        let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count
+        if counted < finite {
+            axes.addTextBox(["\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range"])
+        }
+        return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(bins)×\(bins) bins", invocation)
+    }
+
+    private static func curve(_ invocation: Invocation) throws -> Value {
+        let entries = invocation.variadic
+        guard !entries.isEmpty else { throw invocation.failure("give a trained model or a ROC curve to draw") }
+        var labels: [String]?
+        if let given = invocation.value("labels") {
+            guard case .list(let items) = given, items.count == entries.count else {
+                let count = invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0
+                throw invocation.failure("labels has \(count) entries for \(entries.count) curves", argument: "labels")
+            }
+            labels = items.map { if case .string(let s) = $0 { s } else { "" } }
+        }
+        let title = try invocation.optionalString("title")
+        if case .roc? = entries.first?.value {
+            let curves = try entries.map { entry -> ROCCurve in
+                guard case .roc(let curve) = entry.value else {
+                    throw invocation.failure("expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", argument: "curves")
+                }
+                return curve
+            }
+            let figure = rocFigure(zip(curves, labels ?? curves.map { _ in "" }).map { ($0, $1) }, title: title)
+            return try finish(figure, summary: "\(curves.count) ROC curve\(curves.count == 1 ? "" : "s")", invocation)
+        }
+        let histories = try entries.map { entry -> TrainingHistory in
+            switch entry.value {
+            case .model(let model):
+                guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "curves") }
+                guard trained.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                return trained
+            case .history(let given):
+                guard given.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                return given
+            default:
+                throw invocation.failure("expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", argument: "curves")
+            }
+        }
+        var axes = Axes(title: title, xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
                         yScale: try invocation.bool("logy") ? .log : .linear)
         axes.x.integerTicks = true
-        let epochs = (1...history.epochs).map(Double.init)
-        axes.addLine(x: epochs, y: history.trainLoss, label: "training", markerSize: 4)
-        if !history.validLoss.isEmpty {
-            axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: "validation", markerSize: 4)
+        if histories.count == 1, let history = histories.first {
+            let epochs = (1...history.epochs).map(Double.init)
+            let name = labels?.first.map { $0.isEmpty ? "" : "\($0), " } ?? ""
+            axes.addLine(x: epochs, y: history.trainLoss, label: name + "training", markerSize: 4)
+            if !history.validLoss.isEmpty {
+                axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: name + "validation", markerSize: 4)
+            }
+        } else {
+            for (k, history) in histories.enumerated() {
+                let epochs = (1...history.epochs).map(Double.init)
+                let colour = Colour.tab10[k % Colour.tab10.count]
+                let name = labels?[k] ?? "model \(k + 1)"
+                axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed)
+                if !history.validLoss.isEmpty {
+                    axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
+                                 label: "\(name), validation", colour: colour, markerSize: 4)
+                }
+            }
         }
-        return try finish(Figure(axes), summary: "loss curve of \(history.epochs) epochs", invocation)
+        let summary = histories.count == 1 ? "loss curve of \(histories[0].epochs) epochs" : "loss curves of \(histories.count) models"
+        return try finish(Figure(axes), summary: summary, invocation)
     }
 
     // MARK: Figures of the analysis commands
 
-    static func confusionFigure(_ matrix: ConfusionMatrix) -> Figure {
-        Figure(Axes.confusionMatrix(truePositive: matrix.truePositives, falseNegative: matrix.falseNegatives,
-                                    falsePositive: matrix.falsePositives, trueNegative: matrix.trueNegatives,
-                                    title: "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy))"),
-               width: 400, height: 345.6)
+    /// The confusion matrix, titled with the rule that made it (a score above the threshold
+    /// is called anomalous) and how its threshold was chosen.
+    static func confusionFigure(_ matrix: ConfusionMatrix, score: ScoreName, choice: String?, title: String?) -> Figure {
+        let rule = score.rule(matrix.threshold) + (choice.map { " (\($0))" } ?? "")
+        return Figure(Axes.confusionMatrix(truePositive: matrix.truePositives, falseNegative: matrix.falseNegatives,
+                                           falsePositive: matrix.falsePositives, trueNegative: matrix.trueNegatives,
+                                           title: title ?? "\(rule): accuracy \(Format.number(matrix.accuracy))"),
+                      width: 400, height: 345.6)
     }
 
-    static func rocFigure(_ curve: ROCCurve) -> Figure {
-        var axes = Axes(xLabel: "false positive rate", yLabel: "true positive rate", legend: .lowerRight)
+    /// ROC curves overlaid, each labelled with its AUC (after its name, when it has one), and
+    /// the diagonal of a random guess.
+    static func rocFigure(_ curves: [(curve: ROCCurve, label: String)], title: String?) -> Figure {
+        var axes = Axes(title: title, xLabel: "false positive rate", yLabel: "true positive rate", legend: .lowerRight)
         axes.x.limits = 0...1
         axes.y.limits = 0...1
-        let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
-        axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
-                     label: "AUC = \(Format.number(curve.auc, digits: 3))")
+        for (curve, label) in curves {
+            let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
+            let auc = "AUC = \(String(format: "%.3f", curve.auc))"
+            axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
+                         label: label.isEmpty ? auc : "\(label) (\(auc))")
+        }
         axes.addReferenceLine(label: "random guess")
         return Figure(axes)
     }
 
-    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool) -> Figure {
-        var axes = Axes(xLabel: "threshold", yLabel: "fraction of jets", xScale: logx ? .log : .linear)
+    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?) -> Figure {
+        var axes = Axes(title: title, xLabel: xLabel, yLabel: "fraction of jets", xScale: logx ? .log : .linear)
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")

@@ -54,7 +54,8 @@ extension Value {
         case .jets(let set): return set.description
         case .jet(let jet): return jet.description
         case .table(let table):
-            var text = table.text()
+            var text = table.text(maxRows: 40)
+            if table.rows.count > 40 { text += "(every row: save the table to a .csv file)\n" }
             while text.hasPrefix("\n") { text.removeFirst() }
             while text.hasSuffix("\n") { text.removeLast() }
             return text
@@ -174,11 +175,14 @@ extension ModelValue {
             lines.append("  untrained")
             return lines.joined(separator: "\n")
         }
-        lines.append("  trained     \(history.epochs) of \(config.epochs) epochs, batch \(config.batchSize), \(config.schedule.rawValue) max lr \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
-        if let last = history.trainLoss.last {
-            var losses = "  loss        train \(Format.number(last))"
-            if let valid = history.validLoss.last { losses += ", valid \(Format.number(valid))" }
-            losses += " (GeV² per pixel) after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
+        let rate = config.schedule == .constant ? "constant lr" : "\(config.schedule.rawValue) max lr"
+        lines.append("  trained     \(history.epochs) of \(config.epochs) epochs, batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        // After an early stop the weights are those of the best epoch, so are the losses shown.
+        let shown = history.stoppedEarly ? (history.bestEpoch ?? history.epochs) : history.epochs
+        if shown >= 1, shown <= history.trainLoss.count {
+            var losses = "  loss        train \(Format.number(history.trainLoss[shown - 1]))"
+            if shown <= history.validLoss.count { losses += ", valid \(Format.number(history.validLoss[shown - 1]))" }
+            losses += " (GeV² per pixel)" + (shown < history.epochs ? " at epoch \(shown)" : "") + " after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
             lines.append(losses)
         }
         if history.interrupted { lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps") }
