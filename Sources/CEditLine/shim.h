@@ -20,11 +20,11 @@ static inline void jnb_rl_configure(const char *name, const char *word_breaks,
     rl_completer_word_break_characters = (char *)word_breaks;
 }
 
-// Called from the completion hook: no fallback to file-name completion, and what to type
-// after a single match (0 for nothing).
-static inline void jnb_rl_completion_done(int append_character) {
+// Called from the completion hook: no fallback to file-name completion, and nothing typed
+// after a single match (the hook's match carries what should follow it).
+static inline void jnb_rl_completion_done(void) {
     rl_attempted_completion_over = 1;
-    rl_completion_append_character = append_character;
+    rl_completion_append_character = 0;
 }
 
 // The line being edited (valid inside the completion hook).

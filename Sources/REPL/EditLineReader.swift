@@ -36,6 +36,7 @@ public final class EditLineReader: LineReader {
         EditLineState.completer = completer
         EditLineState.interruption = interruption
 
+        Self.useUTF8Characters()
         // jnb's own SIGINT handler stays in charge; libedit installs none.
         jnb_rl_configure(EditLineState.name, EditLineState.wordBreaks, EditLineState.getCharacter, EditLineState.complete)
         using_history()
@@ -58,8 +59,26 @@ public final class EditLineReader: LineReader {
             interruption.clear()
             return .interrupted
         }
-        guard let raw else { return .endOfInput }
+        guard let raw else {
+            // Ctrl-D leaves the cursor after the prompt; the shell's prompt (or an error about
+            // the unfinished statement) starts on a line of its own.
+            _ = write(STDOUT_FILENO, "\n", 1)
+            return .endOfInput
+        }
         return .line(String(cString: raw))
+    }
+
+    /// libedit turns the wide characters it edits into bytes (the line, the history) with the
+    /// C library's LC_CTYPE, which is "C" until a program sets it: in "C" every non-ASCII
+    /// character is lost. jnb reads its source as UTF-8 everywhere, so the prompt uses the
+    /// environment's character set when that is UTF-8 and C.UTF-8 otherwise (LANG unset, or
+    /// another character set). Only LC_CTYPE changes: numbers are still written with a point.
+    private static func useUTF8Characters() {
+        setlocale(LC_CTYPE, "")
+        guard String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" else { return }
+        for name in ["C.UTF-8", "UTF-8"] {
+            if setlocale(LC_CTYPE, name) != nil { return }
+        }
     }
 
     public func addToHistory(_ line: String) {
@@ -135,9 +154,11 @@ private enum EditLineState {
     }
 
     /// libedit's completion hook: candidates from the session, as a malloc'd, NULL-ended
-    /// array whose first entry replaces the word (the candidates' common prefix).
+    /// array whose first entry replaces the word: the candidates' common prefix, or the single
+    /// candidate with what follows it (libedit's own append character is left unused: it
+    /// would also be shown after each candidate of a list).
     static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
-        jnb_rl_completion_done(0)
+        jnb_rl_completion_done()
         guard let completer, let buffer = jnb_rl_line_buffer() else { return nil }
         let word = text.map { String(cString: $0) } ?? ""
         // `end` counts characters, not bytes.
@@ -152,8 +173,7 @@ private enum EditLineState {
         for candidate in candidates.dropFirst() {
             common = String(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
         }
-        jnb_rl_completion_done(Int32(found.suffixAfterSingleCandidate.unicodeScalars.first?.value ?? 0))
-        let entries = [common] + (candidates.count > 1 ? candidates : [])
+        let entries = candidates.count == 1 ? [first + found.suffixAfterSingleCandidate] : [common] + candidates
         guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
             .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
         for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }

@@ -16,29 +16,35 @@ public final class REPL {
     }
 
     /// Runs until the end of input or `quit`; returns the exit status (0, or what `quit` asked).
+    /// A statement's lines go to the history once it is complete, so Ctrl-C leaves none of it
+    /// there. Ctrl-D on a continuation line ends the statement where it stands, as the end of a
+    /// file would: an unfinished one gets its error, as in lua and python, and the prompt
+    /// comes back.
     public func run() -> Int32 {
         var pending: [String] = []
         while true {
             switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
             case .endOfInput:
-                return 0
+                if pending.isEmpty { return 0 }
             case .interrupted:
                 pending = []
+                continue
             case .line(let line):
-                if !line.allSatisfy(\.isWhitespace) { reader.addToHistory(line) }
                 pending.append(line)
-                let source = pending.joined(separator: "\n")
-                if Session.needsMoreInput(source) { continue }
-                pending = []
-                guard !source.allSatisfy(\.isWhitespace) else { continue }
-                let result = session.execute(source)
-                if let error = result.error {
-                    // The terminal has echoed ^C without a line end.
-                    if error.category == .interrupted { session.output.error("") }
-                    session.output.error(Session.diagnostic(error, source: source))
-                }
-                if let status = session.quitStatus { return status }
+                if Session.needsMoreInput(pending.joined(separator: "\n")) { continue }
             }
+            let lines = pending
+            pending = []
+            for line in lines where !line.allSatisfy(\.isWhitespace) { reader.addToHistory(line) }
+            let source = lines.joined(separator: "\n")
+            guard !source.allSatisfy(\.isWhitespace) else { continue }
+            let result = session.execute(source)
+            if let error = result.error {
+                // The terminal has echoed ^C without a line end.
+                if error.category == .interrupted { session.output.error("") }
+                session.output.error(Session.diagnostic(error, source: source))
+            }
+            if let status = session.quitStatus { return status }
         }
     }
 }

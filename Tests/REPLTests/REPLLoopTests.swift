@@ -44,6 +44,21 @@ final class ScriptedLineReader: LineReader {
         let r = run([.line("l = [1,"), .interrupted, .line("l = 5"), .line("l")])
         #expect(r.output == "5\n")
         #expect(r.reader.prompts == ["jnb> ", "...> ", "jnb> ", "jnb> ", "jnb> "])
+        #expect(r.reader.history == ["l = 5", "l"])
+    }
+
+    @Test func endOfInputOnAContinuationLineReportsTheStatementAndGoesOn() {
+        let r = run([.line("x = (1 +"), .endOfInput, .line("print 42")])
+        #expect(r.status == 0)
+        #expect(r.output == """
+            error: expected a value, found the end of the input
+              x = (1 +
+                      ^
+            42
+
+            """)
+        #expect(r.reader.prompts == ["jnb> ", "...> ", "jnb> ", "jnb> "])
+        #expect(r.reader.history == ["x = (1 +", "print 42"])
     }
 
     @Test func errorsShowACaretAndTheSessionGoesOn() {

@@ -32,6 +32,35 @@ import TestSupport
         #expect(session().completions(before: "split t seed=p").candidates == ["parts_count"])
     }
 
+    @Test func choicesInsideQuotesEndWithTheClosingQuote() {
+        #expect(session().completions(before: "ae = autoencoder [625, 625] activation=\"t")
+                == Completions(replacing: "t", candidates: ["tanh"], suffixAfterSingleCandidate: "\""))
+        #expect(session().completions(before: "autoencoder [625, 625] activation=\"").candidates == ["leakyrelu", "linear", "relu", "tanh"])
+        #expect(session().completions(before: "fit ae t schedule='c")
+                == Completions(replacing: "c", candidates: ["constant"], suffixAfterSingleCandidate: "'"))
+        #expect(session().completions(before: "autoencoder([625, 625], activation=\"le").candidates == ["leakyrelu"])
+        // Other strings are file names, which get no closing quote (a folder goes on).
+        #expect(session().completions(before: "hist t.mass_in xlabel=\"zz_none").suffixAfterSingleCandidate == "")
+    }
+
+    @Test func argumentsGivenInOrderAreNotOfferedAgain() {
+        let afterBoth = session().completions(before: "fit ae t ").candidates
+        #expect(!afterBoth.contains("model=") && !afterBoth.contains("data="))
+        #expect(afterBoth.contains("valid=") && afterBoth.contains("epochs="))
+        // No positional argument can follow: no variables either.
+        #expect(!afterBoth.contains("t") && !afterBoth.contains("parts_count"))
+        #expect(session().completions(before: "split t ").candidates == ["seed=", "test=", "train="])
+        #expect(session().completions(before: "fit ae t.mass_in * 2 ").candidates.allSatisfy { $0.hasSuffix("=") })
+        // Where one can still go, the variables are there, and the names not yet given.
+        #expect(session().completions(before: "split ").candidates == ["jets=", "parts_count", "seed=", "t", "test=", "train="])
+        #expect(session().completions(before: "fit ae ").candidates.contains("t"))
+        #expect(!session().completions(before: "fit ae ").candidates.contains("model="))
+        #expect(session().completions(before: "reconstruct(ae, ").candidates == ["jets=", "parts_count", "t"])
+        // After a named argument, only a variadic one may still come in order.
+        #expect(!session().completions(before: "fit ae data=t ").candidates.contains("t"))
+        #expect(session().completions(before: "hist t.mass_in bins=3 ").candidates.contains("t"))
+    }
+
     @Test func argumentsOfANestedCall() {
         #expect(session().completions(before: "hist mass(j").candidates == ["jets="])
         #expect(session().completions(before: "confusion ae anomalous=(sel").candidates == ["select"])

@@ -6,21 +6,21 @@ public struct Completions: Sendable, Equatable {
     public var replacing: String
     /// Full replacements for `replacing`, sorted.
     public var candidates: [String]
-    /// The quote of the string the cursor is in (file paths), nil outside strings.
-    public var openQuote: Character?
+    /// What a line editor should type after a single candidate: a space after a command,
+    /// variable or value, nothing after `name=` or a file name (a folder goes on), the closing
+    /// quote after an argument's choice inside quotes.
+    public var suffixAfterSingleCandidate: String
 
-    public init(replacing: String, candidates: [String], openQuote: Character? = nil) {
-        self.replacing = replacing
-        self.candidates = candidates
-        self.openQuote = openQuote
+    /// Candidates outside strings.
+    public init(replacing: String, candidates: [String]) {
+        let argumentName = candidates.count == 1 && candidates[0].hasSuffix("=")
+        self.init(replacing: replacing, candidates: candidates, suffixAfterSingleCandidate: argumentName ? "" : " ")
     }
 
-    /// What a line editor should type after a single candidate: a space after a command or
-    /// variable, nothing after `name=`, inside a string or after a `.`.
-    public var suffixAfterSingleCandidate: String {
-        guard candidates.count == 1, let only = candidates.first, openQuote == nil else { return "" }
-        if only.hasSuffix("=") || only.hasSuffix(".") { return "" }
-        return " "
+    public init(replacing: String, candidates: [String], suffixAfterSingleCandidate: String) {
+        self.replacing = replacing
+        self.candidates = candidates
+        self.suffixAfterSingleCandidate = suffixAfterSingleCandidate
     }
 
     /// Characters that end the word being completed; a line editor should use the same set
@@ -35,8 +35,14 @@ struct Completer {
     let variables: [String: Value]
 
     func complete(_ prefix: String) -> Completions {
-        if let (quote, quoted) = openQuote(prefix) {
-            return Completions(replacing: quoted, candidates: paths(quoted), openQuote: quote)
+        if let string = openString(prefix) {
+            // Inside the quotes of `activation="`: that argument's choices, closed by the quote.
+            if case .keywordValue(let command, let parameter) = Context(String(string.before), table: table).position,
+               case .choice(let words)? = table[command]?.parameter(parameter)?.type {
+                return Completions(replacing: string.content, candidates: words.filter { $0.hasPrefix(string.content) }.sorted(),
+                                   suffixAfterSingleCandidate: String(string.quote))
+            }
+            return Completions(replacing: string.content, candidates: paths(string.content), suffixAfterSingleCandidate: "")
         }
         let breaks = Set(Completions.wordBreakCharacters)
         let word = String(prefix.reversed().prefix { !breaks.contains($0) }.reversed())
@@ -44,47 +50,44 @@ struct Completer {
         if let dot = word.lastIndex(of: ".") {
             return Completions(replacing: word, candidates: members(base: String(word[..<dot]), partial: String(word[word.index(after: dot)...])))
         }
-        let context = Context(before, table: table)
         var candidates: [String]
-        switch context.position {
-        case .statementStart:
+        switch Context(before, table: table).position {
+        case .value:
             candidates = table.names + Array(variables.keys)
-        case .argument(let command, let given):
-            candidates = Array(variables.keys)
+        case .argument(let command, let given, let positionalOpen):
+            candidates = positionalOpen ? Array(variables.keys) : []
             if let spec = table[command] {
-                if case .name? = spec.positionalParameters.first?.type, given.isEmpty {
-                    candidates = table.names + ["syntax"] + Array(variables.keys)
+                if positionalOpen, given.isEmpty, case .name? = spec.positionalParameters.first?.type {
+                    candidates += table.names + ["syntax"]
                 } else {
                     candidates += spec.parameters.filter { !given.contains($0.name) }.map { $0.name + "=" }
                 }
             }
         case .keywordValue(let command, let parameter):
             candidates = values(for: table[command]?.parameter(parameter)?.type)
-        case .nestedStart:
-            candidates = table.names + Array(variables.keys)
         }
         let matching = candidates.filter { $0.hasPrefix(word) }
         return Completions(replacing: word, candidates: Array(Set(matching)).sorted())
     }
 
-    /// The quote and the text after it when a string is still open, or nil outside strings.
-    private func openQuote(_ prefix: String) -> (Character, String)? {
-        var quote: Character?
-        var content = ""
+    /// The string still open at the end of `prefix`: its quote, the text typed inside it and
+    /// what comes before the quote; nil outside strings.
+    private func openString(_ prefix: String) -> (quote: Character, content: String, before: Substring)? {
+        var open: (quote: Character, content: String, before: Substring)?
         var escaped = false
-        for c in prefix {
-            if let q = quote {
-                if escaped { escaped = false; content.append(c); continue }
+        for index in prefix.indices {
+            let c = prefix[index]
+            if let string = open {
+                if escaped { escaped = false; open?.content.append(c); continue }
                 if c == "\\" { escaped = true; continue }
-                if c == q { quote = nil } else { content.append(c) }
+                if c == string.quote { open = nil } else { open?.content.append(c) }
             } else if c == "\"" || c == "'" {
-                quote = c
-                content = ""
+                open = (c, "", prefix[..<index])
             } else if c == "#" {
                 return nil
             }
         }
-        return quote.map { ($0, content) }
+        return open
     }
 
     private func values(for type: ParameterType?) -> [String] {
@@ -123,76 +126,111 @@ struct Completer {
     }
 }
 
-/// Where the cursor stands, from the tokens before the word being completed.
+/// Where the cursor stands, from the tokens before the word being completed. Arguments are
+/// counted as the parser splits them: in `name(…)` at the commas, without parentheses at each
+/// value that follows a complete one after a space (`hist x * 2 y` has two).
 private struct Context {
     enum Position {
-        case statementStart
-        /// After a command's name or some of its arguments; `given` are names already used.
-        case argument(command: String, given: Set<String>)
+        /// Where a statement or a value starts: at the start, after `(`, `[`, `,` or an operator.
+        case value
+        /// Where a command's next argument starts; `given` are the parameters given so far (in
+        /// order or by name), `positionalOpen` whether one can still be given without a name.
+        case argument(command: String, given: Set<String>, positionalOpen: Bool)
         /// Right after `name=` of a command's argument.
         case keywordValue(command: String, parameter: String)
-        /// After `(`, `[` or `,` outside a command's argument list.
-        case nestedStart
     }
 
-    var position: Position = .statementStart
+    /// A command's arguments, a bracket, or the statement itself (no command).
+    private struct Frame {
+        var command: String?
+        var parenthesised = false
+        var named: Set<String> = []
+        var positional = 0
+        /// The next token starts an argument (in a command) or a value.
+        var atStart = true
+    }
+
+    var position: Position = .value
 
     init(_ before: String, table: CommandTable) {
         guard let tokens = try? Scanner.tokens(before) else { return }
-        struct Frame { var command: String?; var given: Set<String> = []; var positional = 0 }
-        var stack: [Frame] = [Frame()]
-        var atStart = true
-        var index = 0
+        var stack = [Frame()]
         let significant = tokens.filter { $0.kind != .endOfInput }
+        var index = 0
         while index < significant.count {
             let token = significant[index]
             let next = index + 1 < significant.count ? significant[index + 1] : nil
+            var frame = stack.removeLast()
+            // A value starting where an argument may start is the next positional argument.
+            if frame.command != nil, frame.atStart, frame.parenthesised || token.spaceBefore,
+               Self.startsValue(token), next?.isSymbol(.assign) != true {
+                frame.positional += 1
+            }
             switch token.kind {
             case .newline, .symbol(.semicolon):
-                stack = [Frame()]
-                atStart = true
-            case .identifier(let name):
-                if next?.isSymbol(.assign) == true {
-                    if atStart, stack.count == 1, stack[0].command == nil {
-                        index += 1 // assignment: the right side starts a statement again
-                    } else {
-                        stack[stack.count - 1].given.insert(name)
-                        index += 1
-                        if index + 1 == significant.count {
-                            position = .keywordValue(command: stack.last?.command ?? "", parameter: name)
-                            return
-                        }
+                frame = Frame()
+                stack = []
+            case .identifier(let name) where next?.isSymbol(.assign) == true:
+                index += 1
+                if frame.command != nil || stack.count > 0 || !frame.atStart {
+                    frame.named.insert(name)
+                    frame.atStart = false
+                    if index + 1 == significant.count {
+                        position = .keywordValue(command: frame.command ?? "", parameter: name)
+                        return
                     }
-                } else if next?.isSymbol(.leftParen) == true, next?.spaceBefore == false {
-                    stack.append(Frame(command: name))
-                    index += 1
-                    atStart = true
-                } else if atStart, table[name] != nil {
-                    stack[stack.count - 1].command = name
-                    atStart = false
-                } else {
-                    atStart = false
-                }
+                } // else an assignment: the right side starts a statement again
+            case .identifier(let name) where next?.isSymbol(.leftParen) == true && next?.spaceBefore == false:
+                frame.atStart = false
+                stack.append(frame)
+                frame = Frame(command: name, parenthesised: true)
+                index += 1
+            case .identifier(let name) where frame.command == nil && frame.atStart && table[name] != nil:
+                // `time` runs the statement that follows it.
+                frame = table[name]?.takesStatement == true ? Frame() : Frame(command: name)
             case .symbol(.leftParen), .symbol(.leftBracket):
-                stack.append(Frame())
-                atStart = true
+                frame.atStart = false
+                stack.append(frame)
+                frame = Frame()
             case .symbol(.rightParen), .symbol(.rightBracket):
-                if stack.count > 1 { stack.removeLast() }
-                atStart = false
+                if let outer = stack.popLast() { frame = outer }
+                frame.atStart = frame.command != nil && !frame.parenthesised
             case .symbol(.comma):
-                atStart = true
+                frame.atStart = true
             default:
-                atStart = false
+                // After a complete value, a space-separated argument may follow.
+                frame.atStart = frame.command != nil && !frame.parenthesised && Self.endsValue(token)
             }
+            stack.append(frame)
             index += 1
         }
-        let frame = stack[stack.count - 1]
-        if let command = frame.command {
-            position = .argument(command: command, given: frame.given)
-        } else if stack.count > 1 {
-            position = .nestedStart
-        } else {
-            position = atStart ? .statementStart : .nestedStart
+        guard let frame = stack.last, let command = frame.command, frame.atStart else { return }
+        var given = frame.named
+        var positionalOpen = true
+        if let positional = table[command]?.positionalParameters {
+            given.formUnion(positional.prefix(frame.positional).map(\.name))
+            // After a named argument only a variadic one (`hist COLUMNS…`) may still come in order.
+            positionalOpen = frame.positional < positional.count
+                ? positional[frame.positional].variadic || frame.named.isEmpty
+                : positional.last?.variadic == true
+        }
+        position = .argument(command: command, given: given, positionalOpen: positionalOpen)
+    }
+
+    /// Tokens the parser takes as the start of a command's argument.
+    private static func startsValue(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .number, .string, .keyword(.true), .keyword(.false), .keyword(.not),
+             .symbol(.leftParen), .symbol(.leftBracket): true
+        default: false
+        }
+    }
+
+    /// Tokens that may end a value (after them, a space-separated argument may follow).
+    private static func endsValue(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .number, .string, .keyword(.true), .keyword(.false): true
+        default: false
         }
     }
 }
