@@ -63,7 +63,7 @@ import TestSupport
         #expect(html.contains("[bad](javascript:alert(1))"))
         #expect(html.contains("<ul><li>one</li><li>two</li></ul>"))
         #expect(html.contains("<table><thead><tr><th>setup</th><th>m</th></tr></thead><tbody><tr><td>1</td><td>0.84</td></tr></tbody></table>"))
-        #expect(html.contains("<pre class=\"output\">x &lt; 3 &amp; fine</pre>"))
+        #expect(html.contains("<pre class=\"output\">wrote \(dir.path)/t.csv\nx &lt; 3 &amp; fine</pre>"))
         #expect(html.contains("<span class=\"status failed\">failed</span>"))
         #expect(html.contains("cannot apply '+' to a table and a number"))
 

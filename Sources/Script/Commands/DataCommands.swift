@@ -21,7 +21,7 @@ extension CommandTable {
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
@@ -275,6 +275,7 @@ extension CommandTable {
             throw ErrorMapping.scriptError(error, command: "save", at: invocation.span("file"))
         }
         invocation.wrote(path)
+        invocation.print("wrote \(path)")
     }
 
     private static func write(_ text: String, to path: String, _ invocation: Invocation) throws(ScriptError) {
@@ -284,5 +285,6 @@ extension CommandTable {
             throw ScriptError(.io, "save: \(error.message)", at: invocation.span("file"))
         }
         invocation.wrote(path)
+        invocation.print("wrote \(path)")
     }
 }
