@@ -6,11 +6,18 @@ enum Suggestions {
         return "; did you mean '\(best)'?"
     }
 
+    /// Words from Python, Julia, ROOT and shells, and jnb's command for the same thing.
+    static let habits = ["exit": "quit", "q": "quit", ".q": "quit", "who": "vars", "whos": "vars",
+                         "ls": "vars", "varinfo": "vars"]
+
     /// The candidate with the smallest edit distance, if it is small for the name's length
-    /// (at most one edit for short names, a third of the length for longer ones), or one that
-    /// starts with the name.
+    /// (none for a single letter, at most one edit for short names, a third of the length for
+    /// longer ones), or one that starts with the name; or jnb's word for a habit (`exit`).
     static func closest(_ name: String, among candidates: [String]) -> String? {
         let lowered = name.lowercased()
+        if let habit = habits[lowered], candidates.contains(habit) { return habit }
+        // Any other single letter is one edit away from a single-letter name: no clue.
+        guard lowered.count > 1 else { return nil }
         let limit = max(1, lowered.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
