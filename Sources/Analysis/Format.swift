@@ -32,6 +32,11 @@ public enum Format {
         String(format: "%.\(decimals)f", x)
     }
 
+    /// A count and its noun, singular for one: (1, "jet") → "1 jet", (2,000, "jet") → "2,000 jets".
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count(n)) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// A count with thousands separators: 872666 → "872,666".
     public static func count(_ n: Int) -> String {
         let digits = String(abs(n))

@@ -87,7 +87,7 @@ import TestSupport
         let s = try session(dir: dir)
         #expect(s.execute("curve r1 ae1").error?.message == "curve: expected ROC curves only (values of roc), got a model")
         #expect(s.execute("curve ae1 r1").error?.message == "curve: expected a model or its history, or ROC curves, got a ROC curve")
-        #expect(s.execute("curve r1 rtau labels=[\"one\"]").error?.message == "curve: labels has 1 entries for 2 curves")
+        #expect(s.execute("curve r1 rtau labels=[\"one\"]").error?.message == "curve: labels has 1 entry for 2 curves")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) == [])
     }
 

@@ -92,7 +92,7 @@ import TestSupport
         }
 
         let mismatch = session.execute("image sig bg titles=[\"one\"]")
-        #expect(mismatch.error?.message == "image: titles has 1 entries for 2 images")
+        #expect(mismatch.error?.message == "image: titles has 1 entry for 2 images")
         let empty = session.execute("image (select sig n=0)")
         #expect(empty.error?.message == "image: the jet set is empty; an average image needs at least one jet")
         let notFigure = session.execute("grid a 3")
@@ -193,6 +193,7 @@ import TestSupport
         #expect(wide.image.pixels.reduce(0, +) == 2000 && wide.boxes.isEmpty)
         #expect(wide.image.colourScale == .log)
         #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[1, 2, 3]").error?.message == "hist2d: range must be [xlow, xhigh, ylow, yhigh]")
+        #expect(session.execute("hist bg.jet_mass range=[0, 1/0]").error?.message == "hist: range must be [low, high] of finite numbers with low < high")
         #expect(session.execute("hist2d bg.jet_mass sig.tau_21 (select sig n=3).tau_21").exitCode != 0)
     }
 

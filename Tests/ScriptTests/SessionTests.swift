@@ -105,6 +105,20 @@ import TestSupport
             """)
     }
 
+    /// A very long line is shown as a window around the place, cut with …, the caret still
+    /// under the culprit.
+    @Test func diagnosticOfAVeryLongLineShowsAWindow() {
+        let (s, _) = session()
+        let source = "x = [" + Array(repeating: "1", count: 2000).joined(separator: ", ") + ", nope, 2, 3]"
+        let error = s.execute(source).error ?? ScriptError(.runtime, "no error")
+        let lines = Session.diagnostic(error, source: source).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[0].hasPrefix("error: unknown name 'nope'"))
+        #expect(lines[1].count <= 2 + 120 + 2 && lines[1].hasPrefix("  …") && lines[1].hasSuffix(", 2, 3]"))
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) } ?? -1
+        #expect(String(Array(lines[1])[caret..<(caret + 4)]) == "nope")
+        #expect(lines[2].hasSuffix("^^^^"))
+    }
+
     @Test func quitStopsTheRemainingStatements() {
         let (s, output) = session()
         _ = s.execute("print 1; quit 4; print 2")

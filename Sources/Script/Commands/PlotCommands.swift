@@ -159,8 +159,9 @@ extension CommandTable {
         let logx = try invocation.bool("logx")
         let low: Double, high: Double
         if let range = invocation.value("range") {
-            guard case .list(let ends) = range, ends.count == 2, case .number(let a) = ends[0], case .number(let b) = ends[1], a < b else {
-                throw invocation.failure("range must be [low, high] with low < high", argument: "range")
+            guard case .list(let ends) = range, ends.count == 2, case .number(let a) = ends[0], case .number(let b) = ends[1],
+                  a.isFinite, b.isFinite, a < b else {
+                throw invocation.failure("range must be [low, high] of finite numbers with low < high", argument: "range")
             }
             guard !logx || a > 0 else { throw invocation.failure("with logx=true the range must be positive", argument: "range") }
             (low, high) = (a, b)
@@ -176,7 +177,7 @@ extension CommandTable {
         var labels: [String?] = columns.count > 1 && Set(columns.map(\.name)).count == columns.count ? columns.map(\.name) : columns.map { _ in nil }
         if let given = invocation.value("labels") {
             guard case .list(let items) = given, items.count == columns.count else {
-                throw invocation.failure("labels has \(invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0) entries for \(columns.count) columns", argument: "labels")
+                throw invocation.failure("labels has \(Format.count(invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0, "entry", plural: "entries")) for \(Format.count(columns.count, "column"))", argument: "labels")
             }
             labels = items.map { if case .string(let s) = $0 { s } else { nil } }
         }
@@ -233,7 +234,7 @@ extension CommandTable {
         guard !pictures.isEmpty else { throw invocation.failure("give a jet set or a jet to draw") }
         if case .list(let titles)? = invocation.value("titles") {
             guard titles.count == pictures.count else {
-                throw invocation.failure("titles has \(titles.count) entries for \(pictures.count) images", argument: "titles")
+                throw invocation.failure("titles has \(Format.count(titles.count, "entry", plural: "entries")) for \(Format.count(pictures.count, "image"))", argument: "titles")
             }
             for (i, title) in titles.enumerated() {
                 if case .string(let text) = title { pictures[i].title = text }
@@ -346,7 +347,7 @@ extension CommandTable {
         if let given = invocation.value("labels") {
             guard case .list(let items) = given, items.count == entries.count else {
                 let count = invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0
-                throw invocation.failure("labels has \(count) entries for \(entries.count) curves", argument: "labels")
+                throw invocation.failure("labels has \(Format.count(count, "entry", plural: "entries")) for \(Format.count(entries.count, "curve"))", argument: "labels")
             }
             labels = items.map { if case .string(let s) = $0 { s } else { "" } }
         }
@@ -396,7 +397,7 @@ extension CommandTable {
                 }
             }
         }
-        let summary = histories.count == 1 ? "loss curve of \(histories[0].epochs) epochs" : "loss curves of \(histories.count) models"
+        let summary = histories.count == 1 ? "loss curve of \(Format.count(histories[0].epochs, "epoch"))" : "loss curves of \(histories.count) models"
         return try finish(Figure(axes), summary: summary, invocation)
     }
 

@@ -157,7 +157,12 @@ final class Interpreter {
             let lower = try evaluate(first, in: transaction), upper = try evaluate(end, in: transaction)
             guard case .number(let a) = lower, case .number(let b) = upper, a == a.rounded(), b == b.rounded(),
                   abs(a) < 1e15, abs(b) < 1e15 else {
-                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(described(lower, of: first)) and \(described(upper, of: end))", at: expression.span)
+                // A number that is not whole is shown as it is: "got 0.5 and 10".
+                func shown(_ v: Value, _ e: Expression) -> String {
+                    if case .number(let x) = v { return NumberFormat.plain(x) }
+                    return described(v, of: e)
+                }
+                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(shown(lower, first)) and \(shown(upper, end))", at: expression.span)
             }
             guard a >= 0, a <= b else {
                 throw ScriptError.runtime("the range \(NumberFormat.plain(a)):\(NumberFormat.plain(b)) must start at 0 or later and not end before it starts", at: expression.span)

@@ -131,9 +131,20 @@ public final class Session {
         guard index >= 0, index < lines.count else { return text }
         var line = String(String.UnicodeScalarView(lines[index]))
         if line.unicodeScalars.last == "\r" { line.unicodeScalars.removeLast() }
-        let expanded = line.replacingOccurrences(of: "\t", with: " ")
-        let width = min(span.length, max(expanded.count - span.column + 1, 1))
-        text += "\n  " + expanded + "\n  " + String(repeating: " ", count: max(span.column - 1, 0)) + String(repeating: "^", count: width)
+        var shown = Array(line.replacingOccurrences(of: "\t", with: " "))
+        var column = max(span.column - 1, 0)
+        // A very long line is shown as a window around the place, marked with … where cut.
+        if shown.count > Self.diagnosticWidth {
+            let start = min(max(0, column - Self.diagnosticWidth / 3), shown.count - Self.diagnosticWidth)
+            let end = start + Self.diagnosticWidth
+            shown = (start > 0 ? ["…"] : []) + Array(shown[start..<end]) + (end < shown.count ? ["…"] : [])
+            column = column - start + (start > 0 ? 1 : 0)
+        }
+        let width = min(span.length, max(shown.count - column, 1))
+        text += "\n  " + String(shown) + "\n  " + String(repeating: " ", count: column) + String(repeating: "^", count: width)
         return text
     }
+
+    /// The most characters of a source line an error shows (a window around the place).
+    static let diagnosticWidth = 120
 }

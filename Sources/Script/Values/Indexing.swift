@@ -49,7 +49,7 @@ enum Indexing {
 
     private static func describe(_ value: Value, _ count: Int) -> String {
         switch value {
-        case .jets: "a set of \(Format.count(count)) jets"
+        case .jets: "a set of \(Format.count(count, "jet"))"
         case .column: "a column of \(Format.count(count)) values"
         case .table: "a table of \(Format.count(count)) rows"
         default: "a list of \(Format.count(count)) items"

@@ -100,7 +100,7 @@ extension Column {
             "  min   \(NumberFormat.plain(s.min))",
             "  max   \(NumberFormat.plain(s.max))",
         ]
-        if s.excluded > 0 { lines.append("  left out of the statistics: \(Format.count(s.excluded)) NaN or infinite values") }
+        if s.excluded > 0 { lines.append("  left out of the statistics: \(Format.count(s.excluded, "NaN or infinite value"))") }
         return lines.joined(separator: "\n")
     }
 }
@@ -126,7 +126,7 @@ extension ConfusionMatrix {
 extension JetSet {
     var summary: String {
         let s = signalCount
-        return "\(Format.count(count)) jets (\(Format.count(s)) signal, \(Format.count(count - s)) background) from \(origin)"
+        return "\(Format.count(count, "jet")) (\(Format.count(s)) signal, \(Format.count(count - s)) background) from \(origin)"
     }
 
     var description: String {
@@ -176,7 +176,7 @@ extension ModelValue {
             return lines.joined(separator: "\n")
         }
         let rate = config.schedule == .constant ? "constant lr" : "\(config.schedule.rawValue) max lr"
-        lines.append("  trained     \(history.epochs) of \(config.epochs) epochs, batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        lines.append("  trained     \(history.epochs) of \(Format.count(config.epochs, "epoch")), batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
         // After an early stop the weights are those of the best epoch, so are the losses shown.
         let shown = history.stoppedEarly ? (history.bestEpoch ?? history.epochs) : history.epochs
         if shown >= 1, shown <= history.trainLoss.count {
