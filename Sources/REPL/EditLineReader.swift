@@ -19,10 +19,11 @@ public final class EditLineReader: LineReader {
     public let historyLimit: Int
     private let interruption: Interruption
 
-    /// The history file: `$JNB_HISTORY` if set, else `~/.jnb_history`.
+    /// The history file: `$JNB_HISTORY` if set, else `.jnb_history` in the home folder (`$HOME`,
+    /// as for every file name with `~/`).
     public static var defaultHistoryPath: String {
         if let path = ProcessInfo.processInfo.environment["JNB_HISTORY"], !path.isEmpty { return path }
-        return NSString(string: "~/.jnb_history").expandingTildeInPath
+        return (FilePaths.home() ?? FileManager.default.currentDirectoryPath) + "/.jnb_history"
     }
 
     /// `completer` lists candidates for the text before the cursor (usually
