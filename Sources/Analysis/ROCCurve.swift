@@ -15,6 +15,8 @@ public struct ROCCurve: Sendable {
     public let auc: Double
     public let anomalousCount: Int
     public let normalCount: Int
+    /// What the score is ("setup 3 loss"), for legends; nil when not said.
+    public var label: String?
     /// Counts at each point, kept so scans and confusion matrices need no second pass.
     let flaggedAnomalous: [Int]
     let flaggedNormal: [Int]

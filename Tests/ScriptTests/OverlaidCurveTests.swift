@@ -62,6 +62,20 @@ import TestSupport
                                      "−τ21 (AUC = \(String(format: "%.3f", atau)))", "random guess"], "\(entries)")
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains(">W against QCD<"))
 
+        // Without labels=, each curve is named by its own label=, which printing shows too.
+        let named = s.execute("""
+            n1 = roc ae1 normal=parts.valid anomalous=sig label="setup 1"
+            n2 = roc normal=(-bg.tau_21) anomalous=(-sig.tau_21) label="−τ21"
+            curve n1 n2 save=dir + "/named.svg"
+            """)
+        #expect(named.succeeded, "\(named.error?.description ?? "")")
+        #expect(try legend(dir.path + "/named.svg") == entries)
+        let output = CapturedOutput()
+        s.output = output
+        #expect(s.execute("print n2").succeeded)
+        #expect(output.text.hasPrefix("ROC curve of −τ21: AUC 0.8"))
+        #expect(output.text.contains(" ± 0.00"))
+
         // One curve from roc itself, named by label=.
         #expect(s.execute("roc ae1 normal=parts.valid anomalous=sig label=\"setup 1 loss\" save=dir + \"/roc1.svg\"").succeeded)
         #expect(try legend(dir.path + "/roc1.svg").first?.hasPrefix("setup 1 loss (AUC = ") == true)
@@ -85,7 +99,10 @@ import TestSupport
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try session(dir: dir)
-        #expect(s.execute("curve r1 ae1").error?.message == "curve: expected ROC curves only (values of roc), got a model")
+        let mixed = s.execute("curve r1 ae1")
+        #expect(mixed.error?.message == "curve: expected ROC curves only (values of roc), got a model")
+        #expect(mixed.error?.span?.column == 10, "the caret is under ae1")
+        #expect(s.execute("fresh = autoencoder [625, 625]\ncurve ae1 fresh").error?.span?.column == 11)
         #expect(s.execute("curve ae1 r1").error?.message == "curve: expected a model or its history, or ROC curves, got a ROC curve")
         #expect(s.execute("curve r1 rtau labels=[\"one\"]").error?.message == "curve: labels has 1 entry for 2 curves")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) == [])
@@ -110,5 +127,10 @@ import TestSupport
         #expect(try svg("tau").contains(">-tau_21 &gt; -0.5: accuracy "))
         #expect(try svg("scan").contains(">loss threshold [GeV² per pixel]<"))
         #expect(try svg("scantau").contains(">threshold on -tau_21<") && svg("scantau").contains(">−τ21 as the score<"))
+        // A log threshold axis shows no threshold ≤ 0: an error when that is all of them, a note otherwise.
+        #expect(s.execute("scan normal=(-bg.tau_21) anomalous=(-sig.tau_21) logx=true save=dir + \"/none.svg\"").error?.message
+                == "scan: with logx=true the thresholds must be positive, and every one here is ≤ 0: leave logx out")
+        #expect(s.execute("scan normal=(bg.tau_21 - 0.5) anomalous=(sig.tau_21 - 0.5) logx=true save=dir + \"/some.svg\"").succeeded)
+        #expect(try String(contentsOfFile: dir.path + "/some.svg", encoding: .utf8).contains(" thresholds ≤ 0 not on the log axis<"))
     }
 }

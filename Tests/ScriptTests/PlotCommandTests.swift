@@ -136,6 +136,9 @@ import TestSupport
                                    "QCD: \(count("qbelow")) below, \(count("qabove")) above the range"]])
         #expect(boxes("one").contains(["\(count("below")) below, \(count("above")) above the range"]))
         #expect(boxes("inside").isEmpty)
+        // A log axis cannot show values ≤ 0: they are counted too, with or without range=.
+        #expect(session.execute("nonpositive = (sig.tau_21 <= 0.2).sum\nlogged = hist (sig.tau_21 - 0.2) logx=true").succeeded)
+        #expect(boxes("logged") == [["\(count("nonpositive")) ≤ 0 (not on a log axis)"]])
     }
 
     /// A reconstructed image has negative pixels: a linear colour scale extends below zero to

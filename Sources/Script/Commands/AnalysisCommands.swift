@@ -141,9 +141,10 @@ extension CommandTable {
 
     private static func roc(_ invocation: Invocation) throws -> Value {
         let (scores, anomalous, _) = try scores(invocation)
-        let curve = try ROCCurve(scores: scores, anomalous: anomalous)
-        let label = try invocation.optionalString("label") ?? "", title = try invocation.optionalString("title")
-        try saveFigureIfAsked(rocFigure([(curve, label)], title: title),
+        var curve = try ROCCurve(scores: scores, anomalous: anomalous)
+        curve.label = try invocation.optionalString("label")
+        let title = try invocation.optionalString("title")
+        try saveFigureIfAsked(rocFigure([(curve, curve.label ?? "")], title: title),
                               summary: "ROC curve", invocation)
         return .roc(curve)
     }
@@ -154,10 +155,13 @@ extension CommandTable {
         let best = curve.bestAccuracyIndex
         let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
         let logx = try invocation.bool("logx")
+        let shown = logx ? points.filter { curve.thresholds[$0] > 0 } : points
+        if logx, shown.isEmpty, invocation.isGiven("save") {
+            throw invocation.failure("with logx=true the thresholds must be positive, and every one here is ≤ 0: leave logx out", argument: "logx")
+        }
         let xLabel = try invocation.optionalString("xlabel") ?? name.thresholdLabel
         let title = try invocation.optionalString("title")
-        try saveFigureIfAsked(scanFigure(curve, points: logx ? points.filter { curve.thresholds[$0] > 0 } : points, logx: logx,
-                                         xLabel: xLabel, title: title),
+        try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count),
                               summary: "threshold scan", invocation)
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)

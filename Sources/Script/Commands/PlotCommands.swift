@@ -196,14 +196,19 @@ extension CommandTable {
                 axes.addHistogram(counts, edges: edges, label: label)
             }
         }
-        // As ROOT's under- and overflow: values a given range leaves out are counted, not lost.
-        if invocation.isGiven("range") {
+        // As ROOT's under- and overflow: values a given range (or a log axis) leaves out are
+        // counted, not lost.
+        if invocation.isGiven("range") || logx {
             var lines: [String] = []
             for (column, label) in zip(columns, labels) {
-                let below = column.values.filter { $0 < low || (logx && $0 <= 0) }.count
+                var parts: [String] = []
+                let nonPositive = logx ? column.values.filter { $0 <= 0 }.count : 0
+                if nonPositive > 0 { parts.append("\(Format.count(nonPositive)) ≤ 0 (not on a log axis)") }
+                let below = column.values.filter { $0 < low && !(logx && $0 <= 0) }.count
                 let above = column.values.filter { $0 > high }.count
-                guard below + above > 0 else { continue }
-                let counts = "\(Format.count(below)) below, \(Format.count(above)) above the range"
+                if below + above > 0 { parts.append("\(Format.count(below)) below, \(Format.count(above)) above the range") }
+                guard !parts.isEmpty else { continue }
+                let counts = parts.joined(separator: "; ")
                 lines.append(columns.count > 1 ? "\(label ?? column.name): \(counts)" : counts)
             }
             if !lines.isEmpty { axes.addTextBox(lines) }
@@ -359,24 +364,27 @@ extension CommandTable {
         if case .roc? = entries.first?.value {
             let curves = try entries.map { entry -> ROCCurve in
                 guard case .roc(let curve) = entry.value else {
-                    throw invocation.failure("expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", argument: "curves")
+                    throw ScriptError.runtime("curve: expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", at: entry.span)
                 }
                 return curve
             }
-            let figure = rocFigure(zip(curves, labels ?? curves.map { _ in "" }).map { ($0, $1) }, title: title)
+            // Without labels=, each curve's own label (roc … label=).
+            let figure = rocFigure(zip(curves, labels ?? curves.map { $0.label ?? "" }).map { ($0, $1) }, title: title)
             return try finish(figure, summary: "\(curves.count) ROC curve\(curves.count == 1 ? "" : "s")", invocation)
         }
         let histories = try entries.map { entry -> TrainingHistory in
             switch entry.value {
             case .model(let model):
-                guard let trained = model.model.history else { throw invocation.failure("the model has not been trained yet", argument: "curves") }
-                guard trained.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                guard let trained = model.model.history else {
+                    throw ScriptError.runtime("curve: the model has not been trained yet", at: entry.span)
+                }
+                guard trained.epochs > 0 else { throw ScriptError.runtime("curve: the training history has no epochs", at: entry.span) }
                 return trained
             case .history(let given):
-                guard given.epochs > 0 else { throw invocation.failure("the training history has no epochs", argument: "curves") }
+                guard given.epochs > 0 else { throw ScriptError.runtime("curve: the training history has no epochs", at: entry.span) }
                 return given
             default:
-                throw invocation.failure("expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", argument: "curves")
+                throw ScriptError.runtime("curve: expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", at: entry.span)
             }
         }
         var axes = Axes(title: title, xLabel: "epoch", yLabel: "loss [GeV² per pixel]",
@@ -394,7 +402,7 @@ extension CommandTable {
                 let epochs = (1...history.epochs).map(Double.init)
                 let colour = Colour.tab10[k % Colour.tab10.count]
                 let name = labels?[k] ?? "model \(k + 1)"
-                axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed)
+                axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed, markerSize: 3)
                 if !history.validLoss.isEmpty {
                     axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
                                  label: "\(name), validation", colour: colour, markerSize: 4)
@@ -433,8 +441,11 @@ extension CommandTable {
         return Figure(axes)
     }
 
-    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?) -> Figure {
+    /// The scan's rates against the threshold; `hidden` thresholds (≤ 0 on a log axis) are
+    /// counted in a box.
+    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?, hidden: Int = 0) -> Figure {
         var axes = Axes(title: title, xLabel: xLabel, yLabel: "fraction of jets", xScale: logx ? .log : .linear)
+        if hidden > 0 { axes.addTextBox(["\(Format.count(hidden, "threshold")) ≤ 0 not on the log axis"]) }
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")

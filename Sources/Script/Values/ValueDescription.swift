@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import JetData
 import NeuralNet
@@ -64,7 +65,10 @@ extension Value {
         case .history(let history): return history.description
         case .roc(let curve):
             let best = curve.confusion(at: curve.bestAccuracyIndex)
-            return "ROC curve: AUC \(Format.number(curve.auc)) ± \(Format.number(curve.aucError, digits: 2)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
+            // The AUC to the place of its error's second significant digit: 0.642 ± 0.014.
+            let decimals = curve.aucError > 0 ? max(0, min(8, 1 - Int(log10(curve.aucError).rounded(.down)))) : 3
+            let of = curve.label.map { " of \($0)" } ?? ""
+            return "ROC curve\(of): AUC \(Format.fixed(curve.auc, decimals)) ± \(Format.fixed(curve.aucError, decimals)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
                 + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
                 + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
         default: return summary
