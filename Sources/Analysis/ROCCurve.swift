@@ -69,6 +69,17 @@ public struct ROCCurve: Sendable {
 
     public var pointCount: Int { thresholds.count }
 
+    /// Statistical error of the AUC from the finite samples (Hanley and McNeil, Radiology 143
+    /// (1982) 29): the standard error of the Mann–Whitney statistic, with its variance
+    /// components taken as for exponential score distributions, good to a few per cent for
+    /// the AUCs met here.
+    public var aucError: Double {
+        let a = auc, na = Double(anomalousCount), nn = Double(normalCount)
+        let q1 = a / (2 - a), q2 = 2 * a * a / (1 + a)
+        let variance = (a * (1 - a) + (na - 1) * (q1 - a * a) + (nn - 1) * (q2 - a * a)) / (na * nn)
+        return max(0, variance).squareRoot()
+    }
+
     /// The confusion matrix at point `index` of the curve.
     public func confusion(at index: Int) -> ConfusionMatrix {
         ConfusionMatrix(threshold: thresholds[index],

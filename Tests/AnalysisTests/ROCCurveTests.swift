@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import JetData
 import Testing
@@ -44,6 +45,29 @@ import TestSupport
         let expected = wins / Double(positives * (400 - positives))
         let roc = try ROCCurve(scores: scores, anomalous: anomalous)
         #expect(abs(roc.auc - expected) < 1e-12)
+    }
+
+    /// The AUC's error is its spread over repeated samples: 400 samples of 150 anomalous and
+    /// 250 normal jets with exponential scores (an AUC of 0.7), where the Hanley–McNeil formula
+    /// is exact up to terms of order 1/n.
+    @Test func aucErrorIsTheSpreadOverRepeatedSamples() throws {
+        var generator = SeededGenerator(seed: 5)
+        func exponential(mean: Double) -> Double { -mean * log(1 - generator.uniform()) }
+        var aucs: [Double] = [], errors: [Double] = []
+        for _ in 0..<400 {
+            let anomalous = [Bool](repeating: true, count: 150) + [Bool](repeating: false, count: 250)
+            let scores = anomalous.map { exponential(mean: $0 ? 7.0 / 3.0 : 1) }  // P(a > n) = 0.7
+            let roc = try ROCCurve(scores: scores, anomalous: anomalous)
+            aucs.append(roc.auc)
+            errors.append(roc.aucError)
+        }
+        let mean = aucs.reduce(0, +) / 400
+        let spread = (aucs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 399).squareRoot()
+        let formula = errors.reduce(0, +) / 400
+        #expect(abs(mean - 0.7) < 0.005)
+        // The spread of 400 samples is known to 1/√800 ≈ 3.5 %.
+        #expect(abs(formula / spread - 1) < 0.12, "formula \(formula), spread \(spread)")
+        #expect(try ROCCurve(scores: [0.9, 0.1], anomalous: [true, false]).aucError == 0)
     }
 
     @Test func everyPointAgreesWithADirectCount() throws {

@@ -35,6 +35,18 @@ import TestSupport
         #expect(number(s, "flagged") == fpr * 2000)
         #expect((number(s, "tpr") ?? 0) > 0.3)
         #expect(number(s, "bestacc") == number(s, "rocacc"))
+        // Statistical errors: the AUC's (Hanley–McNeil) and a column's mean and width.
+        let errors = s.execute("""
+            aerr = r.auc_error
+            serr = sig.tau_21.std_error
+            sstd = sig.tau_21.std
+            merr = sig.tau_21.mean_error
+            """)
+        #expect(errors.succeeded)
+        let aerr = try #require(number(s, "aerr")), serr = try #require(number(s, "serr"))
+        let sstd = try #require(number(s, "sstd")), merr = try #require(number(s, "merr"))
+        #expect(aerr > 0.005 && aerr < 0.02)
+        #expect(abs(serr - sstd / 4000.0.squareRoot()) < 1e-12 && abs(merr - sstd / 1999.0.squareRoot()) < 1e-12)
         // A model beside score columns would be silently unused: refused instead.
         #expect(s.execute("ae = autoencoder [625, 625]\nconfusion ae normal=(-bg.tau_21) anomalous=(-sig.tau_21)").error?.message
                 == "confusion: normal= and anomalous= are score columns, so the model would not be used: leave it out, or give jet sets to score by its loss")

@@ -72,7 +72,7 @@ import TestSupport
 
     @Test func membersAfterADot() {
         #expect(session().completions(before: "print t.m").candidates == ["t.mass_in"])
-        #expect(session().completions(before: "x = t.mass_in.m").candidates == ["t.mass_in.max", "t.mass_in.mean", "t.mass_in.median", "t.mass_in.min"])
+        #expect(session().completions(before: "x = t.mass_in.m").candidates == ["t.mass_in.max", "t.mass_in.mean", "t.mass_in.mean_error", "t.mass_in.median", "t.mass_in.min"])
     }
 
     @Test func filePathsInsideQuotes() throws {

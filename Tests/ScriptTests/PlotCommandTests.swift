@@ -91,6 +91,13 @@ import TestSupport
             Issue.record("hist without save gives a figure")
         }
 
+        // columns= wraps the panels into rows.
+        #expect(session.execute("four = image sig bg sig bg columns=2").succeeded)
+        if case .figure(let figure)? = session.value("four") {
+            #expect(figure.figure.rows == 2 && figure.figure.columns == 2 && figure.figure.panels.count == 4)
+        } else {
+            Issue.record("image gives a figure")
+        }
         let mismatch = session.execute("image sig bg titles=[\"one\"]")
         #expect(mismatch.error?.message == "image: titles has 1 entry for 2 images")
         let empty = session.execute("image (select sig n=0)")

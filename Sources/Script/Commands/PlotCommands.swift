@@ -37,6 +37,7 @@ extension CommandTable {
                 .variadic("jets", .jetsOrJet, help: "jet sets (their average images are drawn) or single jets, e.g. jets[3]"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
                 .keyword("titles", .list(.string), help: "one title per panel (default: what each image is)"),
+                .keyword("columns", .integer(minimum: 1, maximum: 8), help: "panels per row (default: all in one row)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
@@ -250,7 +251,10 @@ extension CommandTable {
         let panels = pictures.map {
             Axes.jetImage($0.pixels, title: $0.title, colourScale: scale, range: range, colourBarLabel: colourBarLabel($0.pixels, scale: scale))
         }
-        let figure = Figure(rows: 1, columns: panels.count, panels: panels, title: title, width: 300 * Double(panels.count), height: 260 + (title == nil ? 0 : 20))
+        let columns = min(panels.count, try invocation.optionalNumber("columns").map { Int($0) } ?? panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        let figure = Figure(rows: rows, columns: columns, panels: panels, title: title,
+                            width: 300 * Double(columns), height: 260 * Double(rows) + (title == nil ? 0 : 20))
         return try finish(figure, summary: "\(panels.count) images: \(pictures.map(\.title).joined(separator: ", "))", invocation)
     }
 

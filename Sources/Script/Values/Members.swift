@@ -51,6 +51,8 @@ enum Members {
         Member(name: "count", help: "number of values (NaN included)") { .number(Double(column($0).count)) },
         Member(name: "mean", help: "mean of the finite values") { .number(column($0).statistics.mean) },
         Member(name: "std", help: "standard deviation (divides by N) of the finite values") { .number(column($0).statistics.std) },
+        Member(name: "mean_error", help: "statistical error of the mean, σ/√N (σ with N − 1)") { .number(column($0).statistics.meanError) },
+        Member(name: "std_error", help: "statistical error of the standard deviation, σ/√(2N)") { .number(column($0).statistics.stdError) },
         Member(name: "min", help: "smallest finite value") { .number(column($0).statistics.min) },
         Member(name: "max", help: "largest finite value") { .number(column($0).statistics.max) },
         Member(name: "sum", help: "sum of the finite values (for a mask: how many are true)") { .number(column($0).sum) },
@@ -137,6 +139,9 @@ enum Members {
     static let rocMembers: [Member] = [
         Member(name: "auc", help: "area under the curve (0.5: no separation; below 0.5: the score points the wrong way)") {
             .number(roc($0)?.auc ?? .nan)
+        },
+        Member(name: "auc_error", help: "statistical error of the AUC from the sample sizes (Hanley–McNeil)") {
+            .number(roc($0)?.aucError ?? .nan)
         },
         Member(name: "tpr", help: "true positive rate at each point") { .column(Column(name: "true positive rate", values: roc($0)?.truePositiveRate ?? [])) },
         Member(name: "fpr", help: "false positive rate at each point") { .column(Column(name: "false positive rate", values: roc($0)?.falsePositiveRate ?? [])) },

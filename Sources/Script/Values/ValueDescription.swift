@@ -64,7 +64,7 @@ extension Value {
         case .history(let history): return history.description
         case .roc(let curve):
             let best = curve.confusion(at: curve.bestAccuracyIndex)
-            return "ROC curve: AUC \(Format.number(curve.auc)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
+            return "ROC curve: AUC \(Format.number(curve.auc)) ± \(Format.number(curve.aucError, digits: 2)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
                 + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
                 + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
         default: return summary
