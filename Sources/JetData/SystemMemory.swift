@@ -4,11 +4,11 @@ import Foundation
 /// get it killed and suggest something smaller instead.
 public enum SystemMemory {
     /// The environment variable that replaces what /proc/meminfo says (bytes, or a number with
-    /// k, M or G, powers of 1000): to try the checks, or to keep jnb within a share of a machine.
+    /// k, M, G or T, powers of 1000): to try the checks, or to keep jnb within a share of a machine.
     public static let overrideVariable = "JNB_AVAILABLE_MEMORY"
 
     /// The override when set and valid, else MemAvailable from /proc/meminfo, in bytes; nil
-    /// where unknown.
+    /// where unknown. An override that is not a size is ignored (`overrideWarning` says so).
     public static func availableBytes() -> Int? {
         if let text = ProcessInfo.processInfo.environment[overrideVariable], let bytes = parse(text) {
             return bytes
@@ -19,6 +19,15 @@ public enum SystemMemory {
             if fields.count >= 2, let kB = Int(fields[1]) { return kB * 1024 }
         }
         return nil
+    }
+
+    /// What to tell the user when the override is set but is not a size, so that it is
+    /// ignored; nil when it is unset, empty or a size. Said once, when jnb starts.
+    public static func overrideWarning() -> String? {
+        guard let text = ProcessInfo.processInfo.environment[overrideVariable], !text.isEmpty, parse(text) == nil else {
+            return nil
+        }
+        return "\(overrideVariable)=\(text) is not a size (expected a number of bytes, or a number followed by k, M, G or T, powers of 1000, e.g. 500M or 1.5G); ignored"
     }
 
     /// `12345`, `500k`, `200M`, `1.5G` (powers of 1000) as bytes; nil for anything else.

@@ -87,6 +87,35 @@ public final class EditLineReader: LineReader {
         save()
     }
 
+    /// Why the history cannot be saved, naming the file and the reason, for a warning when
+    /// the prompt starts: the checks of `save()` and a trial file where its temporary file
+    /// would go (removed at once, with any folder made for it). Nil when it can be saved, and
+    /// for a device such as /dev/null, which asks for no history.
+    public func historyProblem() -> String? {
+        var status = stat()
+        if stat(historyPath, &status) == 0, (status.st_mode & S_IFMT) == S_IFCHR || (status.st_mode & S_IFMT) == S_IFBLK {
+            return nil
+        }
+        let destination: FileWriting.Destination
+        do {
+            destination = try FileWriting.destination(for: historyPath)
+        } catch {
+            return error.message
+        }
+        defer { destination.abandon() }
+        let trial = AtomicWrite.temporaryPath(beside: destination.path)
+        let descriptor = open(trial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let reason = AtomicWrite.systemErrorText(errno)
+            let parent = NSString(string: destination.path).deletingLastPathComponent
+            let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
+            return "cannot write \(historyPath): creating a file in \(folder): \(reason)"
+        }
+        close(descriptor)
+        unlink(trial)
+        return nil
+    }
+
     /// Writes the (stifled) history to a temporary file and renames it over the history file
     /// (the file a symbolic link points to). A history that cannot be saved, or a history path
     /// that is not a regular file (JNB_HISTORY=/dev/null), is not worth interrupting the session

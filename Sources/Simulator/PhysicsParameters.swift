@@ -76,72 +76,83 @@ public struct PhysicsParameters: Sendable, Equatable {
 
     public init() {}
 
-    /// Throws a one-line error naming the first parameter out of range.
+    /// Throws a one-line error naming the first knob out of its range (`knobs`).
     public func validate() throws(JetDataError) {
-        func check(_ ok: Bool, _ name: String, _ expected: String, _ value: Double) throws(JetDataError) {
-            if !ok || !value.isFinite {
-                throw JetDataError.invalidArgument("simulate: \(name) must be \(expected), got \(value)")
-            }
-        }
-        try check(wMass > 0, "wMass", "positive", wMass)
-        try check(wWidth >= 0, "wWidth", "zero or positive", wWidth)
-        try check(wMassRange > 0 && wMassRange < wMass, "wMassRange", "positive and below wMass", wMassRange)
-        try check(partnerMass >= 0, "partnerMass", "zero or positive", partnerMass)
-        try check(resonanceMass > wMass + wMassRange + partnerMass, "resonanceMass",
-                  "above wMass + wMassRange + partnerMass", resonanceMass)
-        try check(resonanceRecoil >= 0, "resonanceRecoil", "zero or positive", resonanceRecoil)
-        try check(minimumSinTheta >= 0 && minimumSinTheta < 1, "minimumSinTheta", "in [0, 1)", minimumSinTheta)
-        try check((0...1).contains(longitudinalFraction), "longitudinalFraction", "in [0, 1]", longitudinalFraction)
-        try check((0...1).contains(quarkFraction), "quarkFraction", "in [0, 1]", quarkFraction)
-        try check(partonPtMin > 0, "partonPtMin", "positive", partonPtMin)
-        try check(partonPtMax > partonPtMin, "partonPtMax", "above partonPtMin", partonPtMax)
-        try check(partonPtPower >= 0, "partonPtPower", "zero or positive", partonPtPower)
-        try check(partonMaxAngle > 0 && partonMaxAngle <= 2, "partonMaxAngle", "in (0, 2]", partonMaxAngle)
-        try check(rapidityWidth > 0, "rapidityWidth", "positive", rapidityWidth)
-        try check(maximumRapidity > 0 && maximumRapidity <= 3, "maximumRapidity", "in (0, 3]", maximumRapidity)
-        try check(alphaSAtMZ > 0 && alphaSAtMZ < 0.3, "alphaSAtMZ", "in (0, 0.3)", alphaSAtMZ)
-        try check(showerCutoff > 0 && showerCutoff <= 10, "showerCutoff", "in (0, 10] GeV", showerCutoff)
-        let alphaSAtCutoff = RunningCoupling(alphaSAtMZ: alphaSAtMZ).alphaS(showerCutoff)
-        try check(alphaSAtCutoff > 0 && alphaSAtCutoff <= 1.5, "showerCutoff",
-                  "above the scale where αs (here αs(mZ) = \(alphaSAtMZ)) exceeds 1.5", showerCutoff)
-        try check(hadronMinimumPt > 0, "hadronMinimumPt", "positive", hadronMinimumPt)
-        try check(hadronKTWidth >= 0, "hadronKTWidth", "zero or positive", hadronKTWidth)
-        try check(hadronKTMaximum >= 0, "hadronKTMaximum", "zero or positive", hadronKTMaximum)
-        try check(underlyingEventDensity >= 0 && underlyingEventDensity <= 100, "underlyingEventDensity",
-                  "in [0, 100] per unit area", underlyingEventDensity)
-        try check(underlyingEventMeanPt > 0, "underlyingEventMeanPt", "positive", underlyingEventMeanPt)
-        try check(underlyingEventRadius >= 0 && underlyingEventRadius <= Calorimeter.reach, "underlyingEventRadius",
-                  "in [0, \(Calorimeter.reach)]", underlyingEventRadius)
+        guard let knob = knobOutOfRange() else { return }
+        let format = { (x: Double) in String(format: "%g", x) }
+        throw JetDataError.invalidArgument("simulate: \(knob.name) must be \(knob.range.description(given: self, format: format)), got \(format(self[keyPath: knob.keyPath]))")
+    }
+
+    /// The first knob whose value is outside its range, nil when all are inside. Every knob's
+    /// fixed limits are checked before any limit set by other knobs, so a knob out of its own
+    /// range is named rather than a knob whose limit it sets.
+    public func knobOutOfRange() -> Knob? {
+        let knobs = Self.knobs
+        return knobs.first { !$0.range.contains(self[keyPath: $0.keyPath], given: self, fixedOnly: true) }
+            ?? knobs.first { !$0.range.contains(self[keyPath: $0.keyPath], given: self) }
     }
 }
 
 extension PhysicsParameters {
-    /// Every knob by name, with a one-line description, for `simulate name=value` and help.
-    public static var knobs: [(name: String, help: String, keyPath: WritableKeyPath<PhysicsParameters, Double>)] {
-        [
-            ("wMass", "W pole mass, GeV", \.wMass),
-            ("wWidth", "W Breit–Wigner width, GeV", \.wWidth),
-            ("wMassRange", "Breit–Wigner cut at wMass ± this, GeV", \.wMassRange),
-            ("resonanceMass", "mass of the resonance decaying to W Z, GeV (W pT Jacobian peak)", \.resonanceMass),
-            ("partnerMass", "mass of the W's partner in that decay, GeV", \.partnerMass),
-            ("resonanceRecoil", "Gaussian transverse recoil of the resonance per component, GeV", \.resonanceRecoil),
-            ("minimumSinTheta", "smallest sin θ* of the resonance decay made", \.minimumSinTheta),
-            ("longitudinalFraction", "fraction of longitudinally polarised W's", \.longitudinalFraction),
-            ("quarkFraction", "fraction of QCD jets from quarks (rest gluons)", \.quarkFraction),
-            ("partonPtMin", "lowest pT of the QCD parton, GeV", \.partonPtMin),
-            ("partonPtMax", "highest pT of the QCD parton, GeV", \.partonPtMax),
-            ("partonPtPower", "QCD parton pT spectrum ∝ pT^−n", \.partonPtPower),
-            ("partonMaxAngle", "largest first-emission angle of a QCD parton (ΔR)", \.partonMaxAngle),
-            ("rapidityWidth", "Gaussian width of the hard object's rapidity", \.rapidityWidth),
-            ("maximumRapidity", "cut on the hard object's |rapidity|", \.maximumRapidity),
-            ("alphaSAtMZ", "αs(mZ), one-loop running at the emission kT", \.alphaSAtMZ),
-            ("showerCutoff", "shower cut-off in kT, GeV", \.showerCutoff),
-            ("hadronMinimumPt", "pT below which a parton fragment becomes one hadron, GeV", \.hadronMinimumPt),
-            ("hadronKTWidth", "Gaussian width of a hadron's kT to its parton, GeV", \.hadronKTWidth),
-            ("hadronKTMaximum", "largest hadron kT to its parton, GeV", \.hadronKTMaximum),
-            ("underlyingEventDensity", "underlying-event particles per unit (y, φ) area", \.underlyingEventDensity),
-            ("underlyingEventMeanPt", "mean pT of an underlying-event particle, GeV", \.underlyingEventMeanPt),
-            ("underlyingEventRadius", "underlying event made within this ΔR of the hard object", \.underlyingEventRadius),
+    /// One knob: its name (the argument of `simulate`), a one-line description, the values it
+    /// may take, and where it lives.
+    public struct Knob {
+        public let name: String
+        public let help: String
+        public let range: KnobRange
+        public let keyPath: WritableKeyPath<PhysicsParameters, Double>
+    }
+
+    /// Every knob by name, for `simulate name=value`, help and validation.
+    public static var knobs: [Knob] {
+        let aboveZero = KnobRange.positive, zeroOrMore = KnobRange.nonNegative
+        /// The shower needs αs ≤ 1.5 at its cut-off, so the cut-off stays above the scale where
+        /// the running coupling reaches 1.5.
+        let perturbative = KnobRange.Limit(bound: .derived("the kT where αs reaches 1.5", reading: ["alphaSAtMZ"]) {
+            RunningCoupling(alphaSAtMZ: $0.alphaSAtMZ).scale(whereAlphaSIs: 1.5)
+        }, inclusive: true)
+        return [
+            Knob(name: "wMass", help: "W pole mass, GeV", range: aboveZero, keyPath: \.wMass),
+            Knob(name: "wWidth", help: "W Breit–Wigner width, GeV", range: zeroOrMore, keyPath: \.wWidth),
+            Knob(name: "wMassRange", help: "Breit–Wigner cut at wMass ± this, GeV",
+                 range: KnobRange(lower: .open(0), upper: .open(sumOf: ["wMass"])), keyPath: \.wMassRange),
+            Knob(name: "resonanceMass", help: "mass of the resonance decaying to W Z, GeV (W pT Jacobian peak)",
+                 range: KnobRange(lower: .open(sumOf: ["wMass", "wMassRange", "partnerMass"]), upper: nil), keyPath: \.resonanceMass),
+            Knob(name: "partnerMass", help: "mass of the W's partner in that decay, GeV", range: zeroOrMore, keyPath: \.partnerMass),
+            Knob(name: "resonanceRecoil", help: "Gaussian transverse recoil of the resonance per component, GeV",
+                 range: zeroOrMore, keyPath: \.resonanceRecoil),
+            Knob(name: "minimumSinTheta", help: "smallest sin θ* of the resonance decay made",
+                 range: KnobRange(lower: .closed(0), upper: .open(1)), keyPath: \.minimumSinTheta),
+            Knob(name: "longitudinalFraction", help: "fraction of longitudinally polarised W's",
+                 range: .within(0...1), keyPath: \.longitudinalFraction),
+            Knob(name: "quarkFraction", help: "fraction of QCD jets from quarks (rest gluons)", range: .within(0...1),
+                 keyPath: \.quarkFraction),
+            Knob(name: "partonPtMin", help: "lowest pT of the QCD parton, GeV", range: aboveZero, keyPath: \.partonPtMin),
+            Knob(name: "partonPtMax", help: "highest pT of the QCD parton, GeV",
+                 range: KnobRange(lower: .open(sumOf: ["partonPtMin"]), upper: nil), keyPath: \.partonPtMax),
+            Knob(name: "partonPtPower", help: "QCD parton pT spectrum ∝ pT^−n", range: zeroOrMore, keyPath: \.partonPtPower),
+            Knob(name: "partonMaxAngle", help: "largest first-emission angle of a QCD parton (ΔR)",
+                 range: KnobRange(lower: .open(0), upper: .closed(2)), keyPath: \.partonMaxAngle),
+            Knob(name: "rapidityWidth", help: "Gaussian width of the hard object's rapidity", range: aboveZero,
+                 keyPath: \.rapidityWidth),
+            Knob(name: "maximumRapidity", help: "cut on the hard object's |rapidity|",
+                 range: KnobRange(lower: .open(0), upper: .closed(3)), keyPath: \.maximumRapidity),
+            Knob(name: "alphaSAtMZ", help: "αs(mZ), one-loop running at the emission kT",
+                 range: KnobRange(lower: .open(0), upper: .open(0.3)), keyPath: \.alphaSAtMZ),
+            Knob(name: "showerCutoff", help: "shower cut-off in kT, GeV",
+                 range: KnobRange(lower: perturbative, upper: .closed(10)), keyPath: \.showerCutoff),
+            Knob(name: "hadronMinimumPt", help: "pT below which a parton fragment becomes one hadron, GeV",
+                 range: aboveZero, keyPath: \.hadronMinimumPt),
+            Knob(name: "hadronKTWidth", help: "Gaussian width of a hadron's kT to its parton, GeV", range: zeroOrMore,
+                 keyPath: \.hadronKTWidth),
+            Knob(name: "hadronKTMaximum", help: "largest hadron kT to its parton, GeV", range: zeroOrMore,
+                 keyPath: \.hadronKTMaximum),
+            Knob(name: "underlyingEventDensity", help: "underlying-event particles per unit (y, φ) area",
+                 range: .within(0...100), keyPath: \.underlyingEventDensity),
+            Knob(name: "underlyingEventMeanPt", help: "mean pT of an underlying-event particle, GeV", range: aboveZero,
+                 keyPath: \.underlyingEventMeanPt),
+            Knob(name: "underlyingEventRadius", help: "underlying event made within this ΔR of the hard object",
+                 range: .within(0...Calorimeter.reach), keyPath: \.underlyingEventRadius),
         ]
     }
 

@@ -46,6 +46,7 @@ struct JNB: ParsableCommand {
             return
         }
         let output = StandardStreams()
+        for warning in Session.environmentWarnings() { output.warn(warning) }
         let session = Session(output: output)
         try Definitions.apply(definitions, to: session)
         InterruptSignal.install(session.interruption)
@@ -66,6 +67,7 @@ struct JNB: ParsableCommand {
         }
         output.write("\(Version.text) — type help for the commands, help NAME for one of them, Ctrl-D to leave")
         let reader = EditLineReader(interruption: session.interruption) { session.completions(before: $0) }
+        if let problem = reader.historyProblem() { output.warn("the history will not be saved: " + problem) }
         let status = REPL(session: session, reader: reader).run()
         throw ExitCode(status)
     }

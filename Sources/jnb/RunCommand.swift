@@ -39,6 +39,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let output = StandardStreams()
+        for warning in Session.environmentWarnings() { output.warn(warning) }
         let document: NotebookDocument
         do {
             document = try NotebookReader.read(file)

@@ -51,7 +51,7 @@ final class ScriptedLineReader: LineReader {
         let r = run([.line("x = (1 +"), .endOfInput, .line("print 42")])
         #expect(r.status == 0)
         #expect(r.output == """
-            error: expected a value, found the end of the input
+            error: expected a value after '+', found the end of the input; the '(' at 1:5 is not closed
               x = (1 +
                       ^
             42

@@ -16,7 +16,7 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(for: "...>"))
         try t.press("C-d")
-        #expect(t.wait(for: "error: expected a value, found the end of the input\n  x = (1 +\n          ^\njnb>"))
+        #expect(t.wait(for: "error: expected a value after '+', found the end of the input; the '(' at 1:5 is not closed\n  x = (1 +\n          ^\njnb>"))
         #expect(!t.hasExited)
         try t.type("print 6 * 7")
         try t.press("Enter")

@@ -118,6 +118,25 @@ import Script
         expectError("fit ae data epochs=", "expected a value after 'epochs='", column: 20)
     }
 
+    /// Input that ends inside brackets: the error says what the value should have followed
+    /// and which brackets are still open, innermost first, and where they were opened.
+    @Test func theEndOfTheInputNamesTheOpenBrackets() {
+        expectError("x = (1 +", "expected a value after '+', found the end of the input; the '(' at 1:5 is not closed", column: 9)
+        expectError("x = [1, (2 *", "expected a value after '*', found the end of the input; the '(' at 1:9 and the '[' at 1:5 are not closed",
+                    column: 13)
+        expectError("l = [a,\n  f(b.", "expected a member name after '.', found the end of the input; the '(' at 2:4 and the '[' at 1:5 are not closed",
+                    line: 2, column: 7)
+        expectError("x = y[(1 -", "expected a value after '-', found the end of the input; the '(' at 1:7 and the '[' at 1:6 are not closed",
+                    column: 11)
+        expectError("print (hist x bins=", "expected a value after 'bins='; the '(' at 1:7 is not closed", column: 20)
+        // The bracket the message is about is not named twice; brackets around it are.
+        expectError("x = y[1", "expected ']' to close the index opened at 1:6, found the end of the input", column: 8)
+        expectError("x = (y[1", "expected ']' to close the index opened at 1:7, found the end of the input; the '(' at 1:5 is not closed",
+                    column: 9)
+        // Outside brackets there is nothing to close.
+        expectError("x = 1 +", "expected a value after '+', found the end of the input", column: 8)
+    }
+
     @Test func errorLinesCountFromTheOrigin() {
         #expect(throws: ScriptError(.syntax, "expected a value, found ')'", at: SourceSpan(file: "a.jnb", cell: "train", line: 13, column: 8))) {
             try Parser.parse("x = 1\ny = 2 *)", origin: SourceOrigin(file: "a.jnb", line: 12, cell: "train"), grammar: grammar)

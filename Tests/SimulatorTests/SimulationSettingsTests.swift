@@ -1,6 +1,8 @@
+import Foundation
 import JetData
 import Simulator
 import Testing
+import TestSupport
 
 /// Bad settings are refused with a one-line error naming the argument; physics knobs can be
 /// set by name.
@@ -23,7 +25,40 @@ struct SimulationSettingsTests {
         #expect(Self.message(SimulationSettings(count: 10, seed: 1, physics: physics))?.contains("showerCutoff") == true)
         physics = PhysicsParameters()
         physics.partonPtMax = 200
-        #expect(Self.message(SimulationSettings(count: 10, seed: 1, physics: physics))?.contains("partonPtMax") == true)
+        #expect(Self.message(SimulationSettings(count: 10, seed: 1, physics: physics))
+                == "simulate: partonPtMax must be > partonPtMin (here 264), got 200")
+        physics = PhysicsParameters()
+        physics.wMass = -80
+        #expect(Self.message(SimulationSettings(count: 10, seed: 1, physics: physics)) == "simulate: wMass must be > 0, got -80")
+    }
+
+    /// Validation is the knobs' ranges: at each fixed limit a knob is accepted exactly when
+    /// the limit is included, just past it never, and a knob's own range is named before a
+    /// limit it sets for another (a NaN partnerMass is not reported as a bad resonanceMass).
+    @Test func validationFollowsTheKnobRanges() {
+        for knob in PhysicsParameters.knobs {
+            for (limit, outward) in [(knob.range.lower, -1.0), (knob.range.upper, 1.0)] {
+                guard let limit, case .fixed(let x) = limit.bound else { continue }
+                var physics = PhysicsParameters()
+                physics[keyPath: knob.keyPath] = x
+                #expect((physics.knobOutOfRange() == nil) == limit.inclusive, "\(knob.name) = \(x)")
+                physics[keyPath: knob.keyPath] = x + outward * max(abs(x), 1) * 1e-9
+                #expect(physics.knobOutOfRange()?.name == knob.name, "\(knob.name) just past \(x)")
+            }
+            var physics = PhysicsParameters()
+            physics[keyPath: knob.keyPath] = .nan
+            #expect(physics.knobOutOfRange()?.name == knob.name, "\(knob.name) = nan")
+        }
+    }
+
+    /// The knob table of docs/SIMULATOR.md lists each knob's range as validation has it.
+    @Test func theDocsListTheKnobRanges() throws {
+        let text = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/SIMULATOR.md"), encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }.map { $0.components(separatedBy: " | ") }
+        for knob in PhysicsParameters.knobs {
+            let row = try #require(rows.first { $0[0] == "| `\(knob.name)`" }, "no row for \(knob.name)")
+            #expect(row.count >= 4 && row[2] == knob.range.description { String(format: "%g", $0) }, "\(row)")
+        }
     }
 
     @Test func knobsBySetAndRead() throws {

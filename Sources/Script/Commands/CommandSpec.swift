@@ -1,3 +1,5 @@
+import Simulator
+
 /// One entry of the command table: everything jnb knows about a command. Parsing of its
 /// arguments, `help`, `help NAME`, completion, "did you mean" and the command reference in
 /// the docs all read this, so they cannot disagree.
@@ -102,8 +104,8 @@ public struct Parameter: Sendable {
     }
 
     /// A keyword argument with a default, summarised in the usage line as a knob.
-    public static func knob(_ name: String, default value: Value, help: String) -> Parameter {
-        var parameter = Parameter(name, .number, .defaultValue(value), help: help)
+    public static func knob(_ name: String, _ range: KnobRange, default value: Value, help: String) -> Parameter {
+        var parameter = Parameter(name, .knob(range), .defaultValue(value), help: help)
         parameter.isKnob = true
         return parameter
     }

@@ -38,7 +38,7 @@ extension CommandTable {
                 .keyword("signal_fraction", .numberIn(0...1), default: .number(0.5), help: "share of W (signal) jets"),
                 .keyword("threads", .integer(minimum: 1, maximum: 64), help: "worker threads (default: every core); the jets do not depend on it"),
             ] + PhysicsParameters.knobs.map { knob in
-                .knob(knob.name, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
+                .knob(knob.name, knob.range, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
             },
             examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
             run: simulate),
@@ -138,12 +138,30 @@ extension CommandTable {
         for knob in PhysicsParameters.knobs {
             physics[keyPath: knob.keyPath] = try invocation.number(knob.name)
         }
+        if let knob = physics.knobOutOfRange() { throw knobOutOfRange(knob, physics, invocation) }
         let n = try invocation.integer("n")
         let settings = SimulationSettings(count: n, seed: UInt64(try invocation.integer("seed")),
                                           signalFraction: try invocation.number("signal_fraction"),
                                           threads: simulationThreads(try invocation.optionalNumber("threads").map { Int($0) }),
                                           physics: physics)
         return .jets(try simulateJets(settings, invocation))
+    }
+
+    /// A knob outside its range, worded as every argument error and shown under the knob's
+    /// argument; a knob left at its default whose limit another knob moved is shown under that
+    /// knob (`wMass=10` leaves the default wMassRange=20 too wide).
+    private static func knobOutOfRange(_ knob: PhysicsParameters.Knob, _ physics: PhysicsParameters,
+                                       _ invocation: Invocation) -> ScriptError {
+        let value = physics[keyPath: knob.keyPath]
+        let expected = "expected a number " + knob.range.description(given: physics, format: NumberFormat.plain)
+        if invocation.isGiven(knob.name) {
+            return ArgumentBinder.argumentError("\(expected), got \(ParameterType.shown(.number(value)))",
+                                                command: "simulate", parameter: knob.name, at: invocation.span(knob.name))
+        }
+        let mover = knob.range.knobsRead.first(where: invocation.isGiven)
+        return ArgumentBinder.argumentError("\(expected), got its default \(NumberFormat.plain(value)); give \(knob.name)= too",
+                                            command: "simulate", parameter: knob.name,
+                                            at: mover.map(invocation.span) ?? invocation.call.nameSpan)
     }
 
     private static func dataset(_ invocation: Invocation) throws -> Value {

@@ -46,7 +46,7 @@ public enum HelpText {
         case .mask: "MASK"
         case .range: "FIRST:END"
         case .string, .name: "TEXT"
-        case .number, .numberAbove, .numberIn, .fraction: "NUMBER"
+        case .number, .numberAbove, .numberIn, .fraction, .knob: "NUMBER"
         case .integer: "N"
         case .bool: "BOOL"
         case .choice(let words): words.joined(separator: "|")

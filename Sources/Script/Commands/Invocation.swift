@@ -101,8 +101,8 @@ public final class Invocation {
     // MARK: Effects
 
     /// A failure of this command, located at `argument` (or at the command name).
-    func failure(_ message: String, argument: String? = nil) -> ScriptError {
-        ScriptError.runtime("\(spec.name): \(message)", at: argument.map(span) ?? call.nameSpan)
+    func failure(_ message: String, argument: String? = nil, category: ScriptError.Category = .runtime) -> ScriptError {
+        ScriptError(category, "\(spec.name): \(message)", at: argument.map(span) ?? call.nameSpan)
     }
 
     func print(_ text: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import JetData
+import Simulator
 
 /// What an argument must be. Conversion checks the value and says, in one line, what was
 /// expected; the interpreter puts the argument's location in front.
@@ -13,6 +14,9 @@ public indirect enum ParameterType: Sendable {
     case integer(minimum: Int?, maximum: Int?)
     /// A number strictly between 0 and 1.
     case fraction
+    /// A physics knob of the simulator: a number whose range may depend on other knobs, so
+    /// the command checks it once all are known (`simulate`); help shows the range.
+    case knob(KnobRange)
     case bool
     case string
     /// One of a few words (`activation="leakyrelu"`).
@@ -55,6 +59,7 @@ public indirect enum ParameterType: Sendable {
             case (nil, nil): "whole number"
             }
         case .fraction: "fraction between 0 and 1"
+        case .knob(let range): "number " + range.description(format: NumberFormat.plain)
         case .bool: "true or false"
         case .string: "string"
         case .choice(let words): words.map { "\"\($0)\"" }.joined(separator: " | ")
@@ -79,7 +84,7 @@ public indirect enum ParameterType: Sendable {
         switch self {
         case .any:
             return value
-        case .number:
+        case .number, .knob:
             guard case .number = value else { throw mismatch(value) }
             return value
         case .numberAbove(let bound, let strict):
@@ -179,11 +184,14 @@ public indirect enum ParameterType: Sendable {
     }
 
     private func mismatch(_ value: Value) -> ScriptError {
-        let shown: String
+        ScriptError.runtime("expected \(labelWithArticle), got \(Self.shown(value))", at: nil)
+    }
+
+    /// How an argument error names the value it got: "number -80", "string \"x\"", "a jet set".
+    static func shown(_ value: Value) -> String {
         switch value {
-        case .number, .string, .bool: shown = "\(value.typeName) \(value.summary)"
-        default: shown = value.typeWithArticle
+        case .number, .string, .bool: "\(value.typeName) \(value.summary)"
+        default: value.typeWithArticle
         }
-        return ScriptError.runtime("expected \(labelWithArticle), got \(shown)", at: nil)
     }
 }

@@ -42,10 +42,7 @@ extension CommandTable {
             details: "The file's statements run one after another with the variables of this session; each keeps its effect even if a later one fails.",
             parameters: [.positional("file", .inputPath(["jnb"]), help: "the file to run")],
             examples: ["run \"notebooks/process_jet_images.jnb\""],
-            run: { invocation in
-                try invocation.interpreter.runFile(try invocation.string("file"))
-                return .nothing
-            }),
+            run: runFile),
         CommandSpec(
             "quit", group: .session,
             summary: "Leave jnb (Ctrl-D does the same at the prompt)",
@@ -81,6 +78,25 @@ extension CommandTable {
             throw invocation.failure("no command, variable or topic '\(topic)'\(Suggestions.didYouMean(topic, among: candidates))",
                                      argument: "topic")
         }
+        return .nothing
+    }
+
+    /// Reads the file and runs it. What keeps it from running (no such file, not UTF-8, a
+    /// file that runs itself) is run's error, under the file name; an error inside the file
+    /// keeps its own place there.
+    private static func runFile(_ invocation: Invocation) throws -> Value {
+        let path = try invocation.string("file")
+        let running = invocation.interpreter.runStack
+        guard !running.contains(path) else {
+            throw invocation.failure("\(path) is already running (\((running + [path]).joined(separator: " → ")))", argument: "file")
+        }
+        let source: String
+        do {
+            source = try SourceFile.read(path)
+        } catch {
+            throw invocation.failure(error.message, argument: "file", category: error.category)
+        }
+        try invocation.interpreter.runFile(path, source: source)
         return .nothing
     }
 

@@ -358,17 +358,12 @@ final class Interpreter {
 
     // MARK: Files
 
-    /// Runs a script file in this session (`run "file.jnb"`); each of its statements commits
-    /// on its own, so a failure late in the file keeps what came before.
-    func runFile(_ path: String) throws(ScriptError) {
-        let display = path
-        if runStack.contains(display) {
-            throw ScriptError.runtime("\(display) is already running (\((runStack + [display]).joined(separator: " → ")))", at: nil)
-        }
-        let source = try SourceFile.read(path)
-        runStack.append(display)
+    /// Runs the text of a script file in this session (`run "file.jnb"`); each of its
+    /// statements commits on its own, so a failure late in the file keeps what came before.
+    func runFile(_ path: String, source: String) throws(ScriptError) {
+        runStack.append(path)
         defer { runStack.removeLast() }
-        try run(source, origin: SourceOrigin(file: display, line: 1))
+        try run(source, origin: SourceOrigin(file: path, line: 1))
     }
 }
 

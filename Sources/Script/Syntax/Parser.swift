@@ -28,6 +28,9 @@ public struct Parser {
     private let grammar: Grammar
     /// Recursive parsing calls under way, bounded by `maxDepth`.
     private var nesting = 0
+    /// The brackets opened and not closed yet, innermost last: an error at the end of the
+    /// input names them, since closing them is what is missing.
+    private var openBrackets: [Token] = []
 
     public init(tokens: [Token], grammar: Grammar) {
         self.tokens = tokens
@@ -78,11 +81,32 @@ public struct Parser {
         return expression
     }
 
-    private mutating func expect(_ symbol: Token.Symbol, _ context: @autoclosure () -> String) throws(ScriptError) -> Token {
+    /// The next token, which must be `symbol`. `bracket` is the bracket it closes, which the
+    /// message names already (so an error at the end of the input does not name it twice).
+    private mutating func expect(_ symbol: Token.Symbol, _ context: @autoclosure () -> String,
+                                 closing bracket: Token? = nil) throws(ScriptError) -> Token {
         guard current.isSymbol(symbol) else {
-            throw ScriptError.syntax("expected '\(symbol.rawValue)' \(context()), found \(current.quoted)", at: current.span)
+            throw ScriptError.syntax("expected '\(symbol.rawValue)' \(context()), found \(current.quoted)\(unclosed(besides: bracket))",
+                                     at: current.span)
         }
         return advance()
+    }
+
+    // MARK: Brackets
+
+    private mutating func open(_ bracket: Token) { openBrackets.append(bracket) }
+    private mutating func close() { openBrackets.removeLast() }
+
+    /// At the end of the input, which brackets are still open ("; the '(' at 1:5 is not
+    /// closed"), innermost first; elsewhere nothing. `besides` is one the message names itself.
+    /// They are in the error's file, so line and column say where.
+    private func unclosed(besides named: Token? = nil) -> String {
+        guard current.kind == .endOfInput else { return "" }
+        let brackets = openBrackets.reversed().filter { $0.span != named?.span }
+            .map { "the \($0.quoted) at \($0.span.line):\($0.span.column)" }
+        guard let last = brackets.last else { return "" }
+        let listed = brackets.count == 1 ? last : brackets.dropLast().joined(separator: ", ") + " and " + last
+        return "; \(listed) \(brackets.count == 1 ? "is" : "are") not closed"
     }
 
     // MARK: Statements
@@ -134,7 +158,7 @@ public struct Parser {
             _ = advance()
             _ = advance()
             guard !atStatementEnd else {
-                throw ScriptError.syntax("expected a value after '\(name) ='", at: current.span)
+                throw ScriptError.syntax("expected a value after '\(name) ='\(unclosed())", at: current.span)
             }
             let value = try parseCommandOrExpression()
             return Statement(kind: .assignment(name: name, nameSpan: start, value: value), span: start.through(previousSpan))
@@ -223,7 +247,7 @@ public struct Parser {
             let labelToken = advance()
             _ = advance()
             guard !endsArguments(current) else {
-                throw ScriptError.syntax("expected a value after '\(label)='", at: current.span)
+                throw ScriptError.syntax("expected a value after '\(label)='\(unclosed())", at: current.span)
             }
             let value = try parseExpression()
             return Argument(label: label, labelSpan: labelToken.span, value: .expression(value),
@@ -236,6 +260,8 @@ public struct Parser {
     /// `name(arguments)`: comma-separated, each may itself be a command without parentheses.
     private mutating func parseParenthesisedArguments(name: Token) throws(ScriptError) -> Expression {
         let open = advance()
+        self.open(open)
+        defer { close() }
         var arguments: [Argument] = []
         while !current.isSymbol(.rightParen) {
             if current.kind == .endOfInput {
@@ -390,7 +416,7 @@ public struct Parser {
             if current.isSymbol(.dot) {
                 _ = advance()
                 guard let name = current.identifier else {
-                    throw ScriptError.syntax("expected a member name after '.', found \(current.quoted)", at: current.span)
+                    throw ScriptError.syntax("expected a member name after '.', found \(current.quoted)\(unclosed())", at: current.span)
                 }
                 let nameToken = advance()
                 if current.isSymbol(.leftParen), !current.spaceBefore {
@@ -403,9 +429,11 @@ public struct Parser {
                 guard !current.isSymbol(.rightBracket) else {
                     throw ScriptError.syntax("expected an index between [ and ]", at: current.span)
                 }
+                self.open(open)
+                defer { close() }
                 let index = try parseExpression()
-                let close = try expect(.rightBracket, "to close the index opened at \(open.span)")
-                expression = try node(.index(expression, index), span: expression.span.through(close.span))
+                let closing = try expect(.rightBracket, "to close the index opened at \(open.span)", closing: open)
+                expression = try node(.index(expression, index), span: expression.span.through(closing.span))
             } else if current.isSymbol(.leftParen), !current.spaceBefore {
                 throw ScriptError.syntax("only a command can be called with ( ); this value is not a command", at: current.span)
             } else {
@@ -438,17 +466,21 @@ public struct Parser {
             guard !current.isSymbol(.rightParen) else {
                 throw ScriptError.syntax("empty parentheses: expected an expression between ( and )", at: token.span)
             }
+            open(token)
+            defer { close() }
             var inner = try parseCommandOrExpression()
             if current.kind == .endOfInput {
                 throw ScriptError.syntax("'(' is never closed", at: token.span)
             }
-            let close = try expect(.rightParen, "to close the '(' at \(token.span)")
-            inner.span = token.span.through(close.span)
+            let closing = try expect(.rightParen, "to close the '(' at \(token.span)")
+            inner.span = token.span.through(closing.span)
             return inner
         case .symbol(.leftBracket):
             return try parseList()
         case .newline, .endOfInput, .symbol(.semicolon):
-            throw ScriptError.syntax("expected a value, found \(token.quoted)", at: token.span)
+            // What the value should have followed: "expected a value after '+'".
+            let after = position > 0 ? " after \(describe(tokens[position - 1]))" : ""
+            throw ScriptError.syntax("expected a value\(after), found \(token.quoted)\(unclosed())", at: token.span)
         default:
             throw ScriptError.syntax("expected a value, found \(token.quoted)", at: token.span)
         }
@@ -456,6 +488,8 @@ public struct Parser {
 
     private mutating func parseList() throws(ScriptError) -> Expression {
         let open = advance()
+        self.open(open)
+        defer { close() }
         var elements: [Expression] = []
         while !current.isSymbol(.rightBracket) {
             if current.kind == .endOfInput {
