@@ -107,7 +107,7 @@ public enum UnaryOperator: String, Sendable {
     case not = "not"
 }
 
-public enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "and", or = "or"

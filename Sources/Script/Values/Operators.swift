@@ -8,10 +8,10 @@ enum Operators {
     static func unary(_ op: UnaryOperator, _ operand: Value) throws(ScriptError) -> Value {
         switch (op, operand) {
         case (.negate, .number(let x)): return .number(-x)
-        case (.negate, .column(let c)): return .column(Column(name: "-\(c.name)", values: c.values.map { -$0 }))
+        case (.negate, .column(let c)): return .column(Column(name: "-\(parenthesised(c.name, for: nil))", values: c.values.map { -$0 }))
         case (.not, .bool(let b)): return .bool(!b)
         case (.not, .column(let c)) where c.isMask:
-            return .column(Column(name: "not \(c.name)", values: c.values.map { $0 == 0 ? 1 : 0 }, isMask: true))
+            return .column(Column(name: "not \(parenthesised(c.name, for: nil))", values: c.values.map { $0 == 0 ? 1 : 0 }, isMask: true))
         case (.negate, _):
             throw ScriptError.runtime("cannot negate \(operand.typeWithArticle); '-' works on numbers and columns", at: nil)
         case (.not, _):
@@ -43,12 +43,12 @@ enum Operators {
         case (.number(let a), .number(let b)):
             return .number(numeric(op, a, b))
         case (.column(let a), .number(let b)):
-            return .column(Column(name: "\(a.name) \(op.rawValue) \(NumberFormat.plain(b))", values: a.values.map { numeric(op, $0, b) }))
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(NumberFormat.plain(b))", values: a.values.map { numeric(op, $0, b) }))
         case (.number(let a), .column(let b)):
-            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(b.name)", values: b.values.map { numeric(op, a, $0) }))
+            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))", values: b.values.map { numeric(op, a, $0) }))
         case (.column(let a), .column(let b)):
             try sameLength(a, b, op)
-            return .column(Column(name: "\(a.name) \(op.rawValue) \(b.name)",
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))",
                                   values: zip(a.values, b.values).map { numeric(op, $0, $1) }))
         case (.string(let a), _) where op == .add:
             return .string(a + (try text(right, op)))
@@ -87,14 +87,14 @@ enum Operators {
         case (.number(let a), .number(let b)):
             return .bool(holds(op, a, b))
         case (.column(let a), .number(let b)):
-            return .column(Column(name: "\(a.name) \(op.rawValue) \(NumberFormat.plain(b))",
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(NumberFormat.plain(b))",
                                   values: a.values.map { holds(op, $0, b) ? 1 : 0 }, isMask: true))
         case (.number(let a), .column(let b)):
-            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(b.name)",
+            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))",
                                   values: b.values.map { holds(op, a, $0) ? 1 : 0 }, isMask: true))
         case (.column(let a), .column(let b)):
             try sameLength(a, b, op)
-            return .column(Column(name: "\(a.name) \(op.rawValue) \(b.name)",
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))",
                                   values: zip(a.values, b.values).map { holds(op, $0, $1) ? 1 : 0 }, isMask: true))
         case (.string(let a), .string(let b)) where op == .equal || op == .notEqual:
             return .bool((a == b) == (op == .equal))
@@ -114,7 +114,7 @@ enum Operators {
             let values = zip(a.values, b.values).map { x, y in
                 (op == .and ? (x != 0 && y != 0) : (x != 0 || y != 0)) ? 1.0 : 0.0
             }
-            return .column(Column(name: "\(a.name) \(op.rawValue) \(b.name)", values: values, isMask: true))
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))", values: values, isMask: true))
         default:
             throw ScriptError.runtime("'\(op.rawValue)' needs two bools or two masks (comparisons of columns), got \(left.typeWithArticle) and \(right.typeWithArticle)", at: nil)
         }
@@ -124,5 +124,46 @@ enum Operators {
         guard a.count == b.count else {
             throw ScriptError.runtime("'\(op.rawValue)' needs columns of the same length, got \(Format.count(a.count)) (\(a.name)) and \(Format.count(b.count)) (\(b.name))", at: nil)
         }
+    }
+
+    /// A column's name as the operand of `op` in a new name: in parentheses when the operator
+    /// that made it binds less tightly ("(jet_mass - jet_pt) * 2", "a - (b - c)"), as written
+    /// otherwise ("jet_mass * 2 + 1", "m [GeV]"). `op` nil is a unary minus or not.
+    static func parenthesised(_ name: String, for op: BinaryOperator?, onRight: Bool = false) -> String {
+        guard let inner = loosestOperator(in: name) else { return name }
+        let outer = op.map(precedence) ?? 7
+        let needed = precedence(inner) < outer
+            || (onRight && precedence(inner) == outer && (op == .subtract || op == .divide))
+            || (!onRight && op == .power && precedence(inner) == outer)
+        return needed ? "(\(name))" : name
+    }
+
+    /// How tightly an operator binds, as the parser reads it.
+    private static func precedence(_ op: BinaryOperator) -> Int {
+        switch op {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: 3
+        case .add, .subtract: 4
+        case .multiply, .divide: 5
+        case .power: 6
+        }
+    }
+
+    /// The loosest operator written between spaces outside parentheses in `name`, nil for a
+    /// plain name; a leading "not " counts as binding like a comparison.
+    private static func loosestOperator(in name: String) -> BinaryOperator? {
+        var depth = 0
+        var loosest: BinaryOperator? = name.hasPrefix("not ") ? .equal : nil
+        let characters = Array(name)
+        for (i, c) in characters.enumerated() {
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            guard depth == 0, c == " " else { continue }
+            let rest = String(characters[(i + 1)...])
+            for op in BinaryOperator.allCases where rest.hasPrefix(op.rawValue + " ") {
+                if loosest.map({ precedence(op) < precedence($0) }) ?? true { loosest = op }
+            }
+        }
+        return loosest
     }
 }
