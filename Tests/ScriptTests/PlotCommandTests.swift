@@ -171,6 +171,10 @@ import TestSupport
         let lowest = try #require(linear[1].pixels.min())
         #expect(linear[0].range?.lowerBound == lowest && linear[1].range?.lowerBound == lowest)
         #expect(linear[1].colourBarLabel == "pixel $p_\\mathrm{T}$ [GeV]")
+        // The default titles tell the input from its reconstruction.
+        if case .figure(let figure)? = session.value("linpair") {
+            #expect(figure.figure.panels.map(\.title) == ["jet 3 (background)", "jet 3 (background), reconstructed"])
+        }
     }
 
     /// hist2d: every jet inside the range is in one cell, those outside are counted in a box,

@@ -76,6 +76,6 @@ import Script
         let output = CapturedOutput()
         s.output = output
         #expect(s.execute("jets\njets.nsignal\njets[2]").succeeded)
-        #expect(output.text.contains("jet set: 10 jets (5 signal, 5 background) from test set\n  jet_mass  60 … 96 GeV\n5\njet 2 of test set: signal"))
+        #expect(output.text.contains("jet set: 10 jets (5 signal, 5 background) from test set\n  jet_mass  60 … 96 GeV\n5\njet 2 of the set (from test set): signal"))
     }
 }

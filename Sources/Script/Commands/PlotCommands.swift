@@ -229,7 +229,8 @@ extension CommandTable {
             switch entry.value {
             case .jet(let jet):
                 let kind = jet.view.isSignal(0) ? "signal" : "background"
-                pictures.append((jet.view.image(0).map(Double.init), "jet \(jet.position) (\(kind))"))
+                let reconstructed = jet.view.origin.hasPrefix("reconstruct of") ? ", reconstructed" : ""
+                pictures.append((jet.view.image(0).map(Double.init), "jet \(jet.position) (\(kind))\(reconstructed)"))
             case .jets(let set):
                 guard !set.isEmpty else { throw invocation.failure("the jet set is empty; an average image needs at least one jet", argument: "jets") }
                 pictures.append((set.averageImage(), "average of \(Format.count(set.count)) jets"))

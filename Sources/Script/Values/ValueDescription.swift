@@ -153,7 +153,8 @@ extension Jet {
     }
 
     var description: String {
-        var lines = ["jet \(position) of \(view.origin): \(view.isSignal(0) ? "signal" : "background")"]
+        // The position is in the set it was taken from, not a row of the file.
+        var lines = ["jet \(position) of the set (\(view.origin.hasPrefix("reconstruct of") ? "" : "from ")\(view.origin)): \(view.isSignal(0) ? "signal" : "background")"]
         for variable in JetVariable.allCases {
             lines.append("  \(variable.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(NumberFormat.plain(Double(view.values(variable)[0])))")
         }
