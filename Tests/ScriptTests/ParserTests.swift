@@ -102,8 +102,10 @@ import Script
     }
 
     @Test func errorsSayWhereAndWhat() {
-        expectError("x = ", "expected a value after 'x ='", column: 5, length: 1)
+        expectError("x = ", "expected a value after 'x ='", column: 4, length: 1)  // right after the last token
         expectError("x = (1 + 2", "'(' is never closed", column: 5)
+        // Blank lines after the text do not move the end of the input away from it.
+        expectError("x = 1\ny = (2 +\n\n", "expected a value after '+', found the end of the input; the '(' at 2:5 is not closed", line: 2, column: 9)
         expectError("hist a, b", "commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", column: 7)
         expectError("print \"m\", x", "commas separate arguments only inside parentheses: write 'print a b' or 'print(a, b)'", column: 10)
         expectError("x = 1, 2", "a comma separates items only inside brackets: write [a, b] for a list", column: 6)

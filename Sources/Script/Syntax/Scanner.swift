@@ -55,7 +55,16 @@ public struct Scanner {
             try scanToken()
         }
         openState.brackets = depth
-        add(.endOfInput, start: index, length: 0)
+        // The end of the input is placed right after the last token, not on the blank lines
+        // after it: an error there ("expected a value after '+'") points at where the text stops.
+        if let last = tokens.last(where: { $0.kind != .newline }) {
+            var end = last.span
+            end.column += end.length
+            end.length = 1
+            tokens.append(Token(.endOfInput, span: end, spaceBefore: false))
+        } else {
+            add(.endOfInput, start: index, length: 0)
+        }
         return tokens
     }
 
