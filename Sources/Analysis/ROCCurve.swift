@@ -33,7 +33,7 @@ public struct ROCCurve: Sendable {
         let positives = anomalous.reduce(0) { $0 + ($1 ? 1 : 0) }
         let negatives = anomalous.count - positives
         guard positives > 0, negatives > 0 else {
-            throw AnomalyError("need both anomalous and normal jets, got \(positives) anomalous and \(negatives) normal")
+            throw AnomalyError("need both anomalous and normal jets, got \(Format.count(positives)) anomalous and \(Format.count(negatives)) normal")
         }
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var thresholds = [scores[order[0]]]

@@ -151,7 +151,7 @@ public struct Axes: Sendable, Equatable {
         }
         let text = zip(counts, fractions).map { row, fraction in
             zip(row, fraction).map { count, f in
-                "\(count)\n" + percentage(f)
+                NumberFormat.thousands(count) + "\n" + percentage(f)
             }
         }
         // A fraction that rounds to 0 or 100 % without being it says so.

@@ -7,6 +7,13 @@ enum NumberFormat {
 
     /// A coordinate for SVG attributes and path data: at most two decimals, no trailing zeros,
     /// an ASCII minus (SVG syntax).
+    /// A whole number with a comma between thousands, as jnb prints counts: 19998 → "19,998".
+    static func thousands(_ n: Int) -> String {
+        var digits = Array(String(n.magnitude))
+        for position in stride(from: digits.count - 3, to: 0, by: -3) { digits.insert(",", at: position) }
+        return (n < 0 ? "-" : "") + String(digits)
+    }
+
     /// `value` rounded to what `coordinate` writes: cells whose edges are snapped first and
     /// whose sizes are differences of snapped edges tile without gaps.
     static func snapped(_ value: Double) -> Double {

@@ -50,7 +50,7 @@ enum Indexing {
     private static func describe(_ value: Value, _ count: Int) -> String {
         switch value {
         case .jets: "a set of \(Format.count(count, "jet"))"
-        case .column: "a column of \(Format.count(count)) values"
+        case .column: "a column of \(Format.count(count, "value"))"
         case .table: "a table of \(Format.count(count)) rows"
         default: "a list of \(Format.count(count)) items"
         }

@@ -68,7 +68,7 @@ extension Value {
             // The AUC to the place of its error's second significant digit: 0.642 ± 0.014.
             let decimals = curve.aucError > 0 ? max(0, min(8, 1 - Int(log10(curve.aucError).rounded(.down)))) : 3
             let of = curve.label.map { " of \($0)" } ?? ""
-            return "ROC curve\(of): AUC \(Format.fixed(curve.auc, decimals)) ± \(Format.fixed(curve.aucError, decimals)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount)) normal jets, \(Format.count(curve.pointCount)) points\n"
+            return "ROC curve\(of): AUC \(Format.fixed(curve.auc, decimals)) ± \(Format.fixed(curve.aucError, decimals)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount, "normal jet")), \(Format.count(curve.pointCount, "point"))\n"
                 + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
                 + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
         default: return summary
@@ -98,7 +98,7 @@ extension Column {
         guard !isMask, count > 0 else { return summary }
         let s = statistics
         var lines = [
-            "column \(name): \(Format.count(count)) values",
+            "column \(name): \(Format.count(count, "value"))",
             "  mean  \(Format.value(s.mean, error: s.meanError))",
             "  std   \(Format.value(s.std, error: s.stdError))",
             "  min   \(NumberFormat.plain(s.min))",
