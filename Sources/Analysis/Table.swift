@@ -49,7 +49,8 @@ public struct Table: Sendable, Equatable {
     public func text(maxRows: Int? = nil) -> String {
         var shown = Array(rows.indices)
         var omitted = 0
-        if let maxRows, rows.count > maxRows, maxRows > 5 {
+        // Hiding a single row would save nothing: the line saying so takes its place.
+        if let maxRows, rows.count > maxRows + 1, maxRows > 5 {
             let tail = 5, head = maxRows - tail
             omitted = rows.count - maxRows
             shown = Array(0..<head) + Array((rows.count - tail)..<rows.count)

@@ -30,9 +30,11 @@ import TestSupport
 
     static let prelude = "keep = 1\nx = \"before\"\njets = load \"jets.h5\" rows=0:400\nae = autoencoder [625, 16, 625]"
 
-    static func file(_ what: String, _ name: String, _ status: Int32, _ expect: String, rows: String = "") -> Case {
+    /// A file that cannot be read is reported at its name (column 10); a file that reads but
+    /// does not fit the request, at the command (column 5).
+    static func file(_ what: String, _ name: String, _ status: Int32, _ expect: String, rows: String = "", column: Int = 10) -> Case {
         Case(area: "file", what: what, statement: "x = load \"\(name)\"\(rows)", status: status,
-             expect: expect.isEmpty ? [] : ["case.jnb:7:5: load: \(name)" + expect])
+             expect: expect.isEmpty ? [] : ["case.jnb:7:\(column): load: \(name)" + expect])
     }
 
     static func command(_ what: String, _ statement: String, _ status: Int32, _ expect: String) -> Case {
@@ -42,7 +44,7 @@ import TestSupport
     static let cases: [Case] = [
         file("missing", "nope.h5", 74, ": no such file"),
         Case(area: "file", what: "unreadable (mode 000; jnb run as nobody, since permissions do not bind root)", statement: "x = load \"locked.h5\"",
-             status: 74, expect: ["case.jnb:7:5: load: locked.h5: permission denied (not readable)"], asUnprivileged: true),
+             status: 74, expect: ["case.jnb:7:10: load: locked.h5: permission denied (not readable)"], asUnprivileged: true),
         file("a directory", "folder.h5", 74, ": is a directory, expected an HDF5 file"),
         file("empty (through a symbolic link)", "empty.h5", 74, ": empty file (0 bytes), expected an HDF5 file"),
         file("text, not HDF5", "text.h5", 74, ": not an HDF5 file (no HDF5 signature)"),
@@ -59,7 +61,7 @@ import TestSupport
         Case(area: "file", what: "a NaN jet variable: loaded; statistics skip it and count it (`nan` member)",
              statement: "nm = load \"nan_mass.h5\"; print \"NaN masses:\" nm.jet_mass.nan", status: 0),
         file("datasets of different lengths", "short_mass.h5", 74, ": dataset 'jet_mass': expected 6 entries (one per jet, as 'image'), found 5"),
-        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000"),
+        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 5),
         Case(area: "file", what: "a model file for another architecture (100 values)", statement: "x = load \"model100.h5\"", status: 74,
              expect: ["case.jnb:7:10: load: model100.h5: the model maps 100 to 100 values; jnb's models take jet images of 625 pixels"]),
 

@@ -29,7 +29,7 @@ import TestSupport
         // The last line names the home folder itself, which is not a jet file.
         let h = home.path
         #expect(result.stdout == "wrote \(h)/data/j.h5\n40 10\nwrote \(h)/models/ae.h5\nwrote \(h)/t.csv\nwrote \(h)/fig/m.svg\nran from home\n")
-        #expect(result.stderr.hasPrefix("error: <command line>:12:5: load: \(home.path): is a directory"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: <command line>:12:10: load: \(home.path): is a directory"), "\(result.stderr)")
         #expect(result.status == 74)
         for file in ["data/j.h5", "models/ae.h5", "t.csv", "fig/m.svg"] {
             #expect(FileManager.default.fileExists(atPath: home.path + "/" + file), "\(file) is not in HOME")

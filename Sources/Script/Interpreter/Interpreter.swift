@@ -205,7 +205,16 @@ final class Interpreter {
         do {
             return try spec.run(invocation)
         } catch {
-            throw ErrorMapping.scriptError(error, command: spec.name, at: call.nameSpan)
+            // A file that cannot be read or written is shown at its name, as save does.
+            let file = spec.parameters.first { parameter in
+                switch parameter.type {
+                case .path, .inputPath: invocation.isGiven(parameter.name)
+                default: false
+                }
+            }
+            var mapped = ErrorMapping.scriptError(error, command: spec.name, at: call.nameSpan)
+            if let file, mapped.category == .io, mapped.span == call.nameSpan { mapped.span = invocation.span(file.name) }
+            throw mapped
         }
     }
 
