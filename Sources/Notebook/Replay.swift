@@ -151,9 +151,22 @@ public final class Replay {
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
                 // The names were defined once already, so defining them again cannot fail.
                 for (name, value) in injected { try? session.define(name, value) }
-                let line = "parameters from --set: " + injected.map { "\($0.0) = \($0.1.summary)" }.joined(separator: ", ")
-                terminal.write(line)
-                result.output += line + "\n"
+                // Names the cell does not declare are defined all the same (a notebook may read
+                // them), but said apart: a misspelt --set name would otherwise go unnoticed.
+                let declared = Set(session.assignedNames(in: cell.source))
+                let used = injected.filter { declared.contains($0.0) }, other = injected.filter { !declared.contains($0.0) }
+                var lines: [String] = []
+                if !used.isEmpty {
+                    lines.append("parameters from --set: " + used.map { "\($0.0) = \($0.1.summary)" }.joined(separator: ", "))
+                }
+                if !other.isEmpty {
+                    lines.append("--set names that are not parameters of this notebook (its parameters: "
+                                 + declared.sorted().joined(separator: ", ") + "): " + other.map { $0.0 }.joined(separator: ", "))
+                }
+                for line in lines {
+                    terminal.write(line)
+                    result.output += line + "\n"
+                }
             }
             results.append(result)
             switch result.status {

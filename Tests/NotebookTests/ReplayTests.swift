@@ -111,6 +111,11 @@ import TestSupport
         #expect(given.result.cells[1].output == "builtin 7\n")
         #expect(given.result.cells[0].output == "parameters from --set: n = 7\n")
         #expect(given.result.cells[0].cell.options.parameters)
+        // A --set name the cell does not declare (a typo, or one meant for another notebook)
+        // is said apart, and still defined.
+        let stray = try replay(text, set: ["n": .number(7), "epohcs": .number(3)])
+        #expect(stray.result.cells[0].output
+                == "parameters from --set: n = 7\n--set names that are not parameters of this notebook (its parameters: data, n): epohcs\n")
         let defaults = try replay(text)
         #expect(defaults.result.cells[1].output == "builtin 100\n")
         #expect(defaults.result.cells[0].output.isEmpty)

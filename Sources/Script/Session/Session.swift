@@ -62,6 +62,16 @@ public final class Session {
         }
     }
 
+    /// The variables `source` assigns at its top level (`n = 1000`), in order; none when it
+    /// does not parse. A notebook's parameters cell declares its parameters this way.
+    public func assignedNames(in source: String) -> [String] {
+        guard let statements = try? Parser.parse(source, grammar: table.grammar) else { return [] }
+        return statements.compactMap { statement in
+            if case .assignment(let name, _, _) = statement.kind { return name }
+            return nil
+        }
+    }
+
     /// True when `source` ends inside brackets, a string or after a trailing `\`, so a prompt
     /// should read another line before running it.
     public static func needsMoreInput(_ source: String) -> Bool {
