@@ -88,9 +88,12 @@ import TestSupport
         #expect(s.execute("curve ae1 ae2 labels=[\"wide\", \"narrow\"] save=dir + \"/loss.svg\"").succeeded)
         try rendersCleanly(dir.path + "/loss.svg")
         #expect(try legend(dir.path + "/loss.svg") == ["wide, training", "wide, validation", "narrow, training", "narrow, validation"])
-        // Unnamed models are numbered; one model keeps its training and validation curves.
-        #expect(s.execute("curve ae1 ae2 save=dir + \"/numbered.svg\"").succeeded)
-        #expect(try legend(dir.path + "/numbered.svg").first == "model 1, training")
+        // Without labels= models are named after their variables, or numbered when they are
+        // not one; one model keeps its training and validation curves.
+        #expect(s.execute("curve ae1 ae2 save=dir + \"/named.svg\"").succeeded)
+        #expect(try legend(dir.path + "/named.svg") == ["ae1, training", "ae1, validation", "ae2, training", "ae2, validation"])
+        #expect(s.execute("curve ae1 [ae2][0] save=dir + \"/numbered.svg\"").succeeded)
+        #expect(try legend(dir.path + "/numbered.svg").last == "model 2, validation")
         #expect(s.execute("curve ae1 save=dir + \"/one.svg\"").succeeded)
         #expect(try legend(dir.path + "/one.svg") == ["training", "validation"])
     }

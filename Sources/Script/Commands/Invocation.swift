@@ -12,12 +12,14 @@ public final class Invocation {
     /// For arguments given as a plain variable (`fit ae …`): the variable's name.
     private let variables: [String: String]
     private let statements: [String: Statement]
-    let variadic: [(value: Value, span: SourceSpan)]
+    /// The values of the variadic parameter, where each was given, and the variable's name
+    /// when it was given as a plain variable.
+    let variadic: [(value: Value, span: SourceSpan, variable: String?)]
     let extraKeywords: [(name: String, value: Value, span: SourceSpan)]
 
     init(spec: CommandSpec, call: Call, interpreter: Interpreter, transaction: Transaction,
          values: [String: Value], spans: [String: SourceSpan], variables: [String: String],
-         statements: [String: Statement], variadic: [(value: Value, span: SourceSpan)],
+         statements: [String: Statement], variadic: [(value: Value, span: SourceSpan, variable: String?)],
          extraKeywords: [(name: String, value: Value, span: SourceSpan)]) {
         self.spec = spec
         self.call = call

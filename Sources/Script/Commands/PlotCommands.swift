@@ -82,7 +82,7 @@ extension CommandTable {
             details: "One model: its training and validation loss. Several models: one colour each, validation loss solid and training loss dashed, so the setups can be compared. ROC curves (values of roc): overlaid with their AUCs and the diagonal of a random guess.",
             parameters: [
                 .variadic("curves", .any, help: "trained models (or their histories), or ROC curves"),
-                .keyword("labels", .list(.string), help: "legend entries, one per curve (default: training/validation for one model, model 1, 2, … for several; the AUC alone for ROC curves)"),
+                .keyword("labels", .list(.string), help: "legend entries, one per curve (default: training/validation for one model; for several, their variables' names; each ROC curve's label= or its AUC alone)"),
                 .keyword("logy", .bool, default: .bool(true), help: "logarithmic y axis (loss curves)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
@@ -402,7 +402,7 @@ extension CommandTable {
             for (k, history) in histories.enumerated() {
                 let epochs = (1...history.epochs).map(Double.init)
                 let colour = Colour.tab10[k % Colour.tab10.count]
-                let name = labels?[k] ?? "model \(k + 1)"
+                let name = labels?[k] ?? entries[k].variable ?? "model \(k + 1)"
                 axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed, markerSize: 3)
                 if !history.validLoss.isEmpty {
                     axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
