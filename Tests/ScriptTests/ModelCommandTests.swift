@@ -77,6 +77,19 @@ import TestSupport
         #expect(lines.contains { $0.contains("constant lr 0.01,") })
     }
 
+    /// Training a model that is not a variable updates nothing: fit says where the trained
+    /// model is, and its value holds it.
+    @Test func fitOnAModelThatIsNotAVariableSaysWhereTheResultIs() throws {
+        let (s, output) = try session()
+        #expect(s.execute("l = [ae]\nm = fit l[0] parts.train epochs=1 batch=64 threads=1").succeeded)
+        #expect(output.text.contains("note: the model given is not a variable, so only fit's value holds the trained model"))
+        #expect(number(s, "m.history.epochs") == 1)
+        #expect(s.execute("x = l[0].history").error != nil, "the list still holds the untrained model")
+        _ = output.take()
+        #expect(s.execute("fit ae parts.train epochs=1 batch=64 threads=1").succeeded)
+        #expect(!output.text.contains("note:"))
+    }
+
     @Test func aFailingFitLeavesTheModelUntouched() throws {
         let (s, _) = try session()
         let result = s.execute("fit ae parts.train epochs=2 batch=100000")

@@ -161,6 +161,11 @@ extension CommandTable {
         }
         let trained = ModelValue(model: model, origin: given.origin)
         invocation.update("model", to: .model(trained))
+        // A model that is not a variable (`fit l[0] …`) has nothing to update: say where the
+        // trained one is, or it is silently lost.
+        if invocation.variableName("model") == nil {
+            invocation.print("note: the model given is not a variable, so only fit's value holds the trained model: assign it, as in m = fit …")
+        }
         if let history = model.history, history.interrupted {
             let kept = invocation.variableName("model").map { "\($0) keeps" } ?? "the model keeps"
             failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(history.epochs + 1) of \(epochs); \(kept) the weights and the history of \(history.epochs) epoch\(history.epochs == 1 ? "" : "s")")
