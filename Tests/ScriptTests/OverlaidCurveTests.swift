@@ -130,6 +130,10 @@ import TestSupport
         #expect(try svg("tau").contains(">-tau_21 &gt; -0.5: accuracy "))
         #expect(try svg("scan").contains(">loss threshold [GeV² per pixel]<"))
         #expect(try svg("scantau").contains(">threshold on -tau_21<") && svg("scantau").contains(">−τ21 as the score<"))
+        // Working points marked as vertical lines, each in the legend with its threshold.
+        #expect(s.execute("scan normal=(-bg.tau_21) anomalous=(-sig.tau_21) marks=[-0.5, -0.3] save=dir + \"/marked.svg\"").succeeded)
+        #expect(try legend(dir.path + "/marked.svg").suffix(2) == ["threshold -0.5", "threshold -0.3"])
+        #expect(s.execute("scan normal=(-bg.tau_21) anomalous=(-sig.tau_21) marks=[1/0]").error?.message == "scan: marks must be finite numbers")
         // A log threshold axis shows no threshold ≤ 0: an error when that is all of them, a note otherwise.
         #expect(s.execute("scan normal=(-bg.tau_21) anomalous=(-sig.tau_21) logx=true save=dir + \"/none.svg\"").error?.message
                 == "scan: with logx=true the thresholds must be positive, and every one here is ≤ 0: leave logx out")

@@ -55,6 +55,7 @@ extension CommandTable {
                 .keyword("steps", .integer(minimum: 2, maximum: nil), default: .number(50), help: "number of thresholds"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic threshold axis in the figure (positive thresholds only)"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the loss threshold with its unit, or the score's name)"),
+                .keyword("marks", .list(.number), help: "thresholds to mark with vertical lines, e.g. the working points of confusion matrices"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
@@ -161,7 +162,13 @@ extension CommandTable {
         }
         let xLabel = try invocation.optionalString("xlabel") ?? name.thresholdLabel
         let title = try invocation.optionalString("title")
-        try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count),
+        var marks: [Double] = []
+        if case .list(let items)? = invocation.value("marks") {
+            marks = items.compactMap { if case .number(let x) = $0, x.isFinite { x } else { nil } }
+            guard marks.count == items.count else { throw invocation.failure("marks must be finite numbers", argument: "marks") }
+        }
+        try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count,
+                                         marks: marks),
                               summary: "threshold scan", invocation)
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)

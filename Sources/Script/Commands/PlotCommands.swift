@@ -444,7 +444,8 @@ extension CommandTable {
 
     /// The scan's rates against the threshold; `hidden` thresholds (≤ 0 on a log axis) are
     /// counted in a box.
-    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?, hidden: Int = 0) -> Figure {
+    static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?, hidden: Int = 0,
+                           marks: [Double] = []) -> Figure {
         var axes = Axes(title: title, xLabel: xLabel, yLabel: "fraction of jets", xScale: logx ? .log : .linear)
         if hidden > 0 { axes.addTextBox(["\(Format.count(hidden, "threshold")) ≤ 0 not on the log axis"]) }
         axes.y.limits = 0...1.02
@@ -452,6 +453,13 @@ extension CommandTable {
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")
         axes.addLine(x: x, y: points.map { curve.truePositiveRate[$0] }, label: "true positive rate", dash: .dashed)
         axes.addLine(x: x, y: points.map { curve.falsePositiveRate[$0] }, label: "false positive rate", dash: .dotted)
+        // Marked thresholds (working points) as vertical lines across the rates; a log axis
+        // has no place for one ≤ 0.
+        let markColours = [7, 5, 8, 9].map { Colour.tab10[$0] }  // grey, brown, olive, cyan: apart from the rates
+        for (k, mark) in marks.enumerated() where !logx || mark > 0 {
+            axes.addLine(x: [mark, mark], y: [0, 1.02], label: "threshold \(NumberFormat.plain(mark))",
+                         colour: markColours[k % markColours.count], dash: .dashDot)
+        }
         return Figure(axes)
     }
 }
