@@ -26,7 +26,7 @@ public final class H5File {
         try checkReadable(path)
         return try HDF5Library.call {
             let flags = mode == .readOnly ? jnb_h5f_acc_rdonly() : jnb_h5f_acc_rdwr()
-            let id = H5Fopen(path, flags, jnb_h5p_default())
+            let id = H5Fopen(path, flags, Self.fileAccess)
             guard id >= 0 else {
                 let detail = HDF5Library.takeErrorMessage()
                 throw HDF5Error(path: path, message: "cannot open as HDF5 (damaged or truncated file?): \(detail)")
@@ -35,10 +35,21 @@ public final class H5File {
         }
     }
 
+    /// File access without HDF5's file locks. HDF5 opens files without close-on-exec, so a
+    /// process started meanwhile (by a test, or a tool) inherits the descriptor and keeps its
+    /// lock, and the next open of the file fails ("Resource temporarily unavailable"). jnb
+    /// never shares an open file: it writes to a temporary file and renames it into place,
+    /// so the locks protect nothing here.
+    static let fileAccess: hid_t = {
+        let list = H5Pcreate(jnb_h5p_file_access())
+        guard list >= 0, H5Pset_file_locking(list, false, true) >= 0 else { return jnb_h5p_default() }
+        return list
+    }()
+
     /// Creates (or truncates) a file. Prefer `writeAtomically`, which never leaves a half file.
     public static func create(_ path: String) throws -> H5File {
         try HDF5Library.call {
-            let id = H5Fcreate(path, jnb_h5f_acc_trunc(), jnb_h5p_default(), jnb_h5p_default())
+            let id = H5Fcreate(path, jnb_h5f_acc_trunc(), jnb_h5p_default(), Self.fileAccess)
             guard id >= 0 else {
                 throw HDF5Error(path: path, message: "cannot create file: \(HDF5Library.takeErrorMessage())")
             }
