@@ -121,11 +121,14 @@ public struct Axes: Sendable, Equatable {
         Axes(title: title, xLabel: xLabel, yLabel: yLabel, series: [.image(image)], legend: nil)
     }
 
+    /// The colour bar label of jet images.
+    public static let pixelPtLabel = "pixel $p_\\mathrm{T}$ [GeV]"
+
     /// A panel showing a 25×25 jet image (row-major, row 0 at φ = +1.2, column 0 at η = −1.2)
     /// with η and φ axes and a colour bar.
     public static func jetImage(_ pixels: [Float], title: String? = nil, colourScale: Scale = .linear,
                                 range: ClosedRange<Double>? = nil,
-                                colourBarLabel: String? = "pixel $p_\\mathrm{T}$ [GeV]") -> Axes {
+                                colourBarLabel: String? = Axes.pixelPtLabel) -> Axes {
         jetImage(pixels.map(Double.init), title: title, colourScale: colourScale, range: range,
                  colourBarLabel: colourBarLabel)
     }
@@ -133,7 +136,7 @@ public struct Axes: Sendable, Equatable {
     /// A panel showing a 25×25 jet image given as `Double`s.
     public static func jetImage(_ pixels: [Double], title: String? = nil, colourScale: Scale = .linear,
                                 range: ClosedRange<Double>? = nil,
-                                colourBarLabel: String? = "pixel $p_\\mathrm{T}$ [GeV]") -> Axes {
+                                colourBarLabel: String? = Axes.pixelPtLabel) -> Axes {
         image(ImageSeries(pixels: pixels, rows: 25, columns: 25, extent: .jetImage, colourScale: colourScale,
                           range: range, colourBarLabel: colourBarLabel),
               title: title, xLabel: "$\\eta$", yLabel: "$\\phi$")

@@ -176,12 +176,7 @@ extension CommandTable {
         }
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
         var labels: [String?] = columns.count > 1 && Set(columns.map(\.name)).count == columns.count ? columns.map(\.name) : columns.map { _ in nil }
-        if let given = invocation.value("labels") {
-            guard case .list(let items) = given, items.count == columns.count else {
-                throw invocation.failure("labels has \(Format.count(invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0, "entry", plural: "entries")) for \(Format.count(columns.count, "column"))", argument: "labels")
-            }
-            labels = items.map { if case .string(let s) = $0 { s } else { nil } }
-        }
+        if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
         var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
                         yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
                         yScale: try invocation.bool("logy") ? .log : .linear)
@@ -239,13 +234,8 @@ extension CommandTable {
             }
         }
         guard !pictures.isEmpty else { throw invocation.failure("give a jet set or a jet to draw") }
-        if case .list(let titles)? = invocation.value("titles") {
-            guard titles.count == pictures.count else {
-                throw invocation.failure("titles has \(Format.count(titles.count, "entry", plural: "entries")) for \(Format.count(pictures.count, "image"))", argument: "titles")
-            }
-            for (i, title) in titles.enumerated() {
-                if case .string(let text) = title { pictures[i].title = text }
-            }
+        if let titles = try oneStringEach("titles", for: pictures.count, "image", invocation) {
+            for (i, title) in titles.enumerated() { pictures[i].title = title }
         }
         let title = try invocation.optionalString("title")
         if pictures.count == 1 {
@@ -268,8 +258,8 @@ extension CommandTable {
     /// has them), so it says how many it leaves blank rather than pass them off as empty.
     private static func colourBarLabel(_ pixels: [Double], scale: Scale) -> String {
         let negative = pixels.filter { $0 < 0 }.count
-        guard scale == .log, negative > 0 else { return "pixel $p_\\mathrm{T}$ [GeV]" }
-        return "pixel $p_\\mathrm{T}$ [GeV]; \(Format.count(negative)) pixel\(negative == 1 ? "" : "s") < 0 blank"
+        guard scale == .log, negative > 0 else { return Axes.pixelPtLabel }
+        return "\(Axes.pixelPtLabel); \(Format.count(negative)) pixel\(negative == 1 ? "" : "s") < 0 blank"
     }
 
     /// One colour range for images shown side by side, as one image of all their pixels
@@ -279,6 +269,16 @@ extension CommandTable {
         let values = Array(images.joined())
         guard let high = values.filter(\.isFinite).max(), high > 0 else { return nil }
         return ImageSeries.automaticRange(of: values, scale: scale)
+    }
+
+    /// The list of strings given as `name` (labels=, titles=), which must have one for each of
+    /// the `count` things drawn; nil when not given.
+    private static func oneStringEach(_ name: String, for count: Int, _ thing: String, _ invocation: Invocation) throws -> [String]? {
+        guard case .list(let items)? = invocation.value(name) else { return nil }
+        guard items.count == count else {
+            throw invocation.failure("\(name) has \(Format.count(items.count, "entry", plural: "entries")) for \(Format.count(count, thing))", argument: name)
+        }
+        return items.map { if case .string(let s) = $0 { s } else { "" } }
     }
 
     private static func grid(_ invocation: Invocation) throws -> Value {
@@ -353,14 +353,7 @@ extension CommandTable {
     private static func curve(_ invocation: Invocation) throws -> Value {
         let entries = invocation.variadic
         guard !entries.isEmpty else { throw invocation.failure("give a trained model or a ROC curve to draw") }
-        var labels: [String]?
-        if let given = invocation.value("labels") {
-            guard case .list(let items) = given, items.count == entries.count else {
-                let count = invocation.value("labels").flatMap { if case .list(let l) = $0 { l.count } else { nil } } ?? 0
-                throw invocation.failure("labels has \(Format.count(count, "entry", plural: "entries")) for \(Format.count(entries.count, "curve"))", argument: "labels")
-            }
-            labels = items.map { if case .string(let s) = $0 { s } else { "" } }
-        }
+        let labels = try oneStringEach("labels", for: entries.count, "curve", invocation)
         let title = try invocation.optionalString("title")
         if case .roc? = entries.first?.value {
             let curves = try entries.map { entry -> ROCCurve in

@@ -112,6 +112,19 @@ public enum BinaryOperator: String, Sendable, CaseIterable {
     case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case and = "and", or = "or"
 
+    /// How tightly the operator binds, loosest first, as the parser's layers read it (or,
+    /// and, comparisons, + −, × /, ^); names of derived columns follow it.
+    public var precedence: Int {
+        switch self {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: 3
+        case .add, .subtract: 4
+        case .multiply, .divide: 5
+        case .power: 6
+        }
+    }
+
     public var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: true

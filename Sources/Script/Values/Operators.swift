@@ -131,23 +131,11 @@ enum Operators {
     /// otherwise ("jet_mass * 2 + 1", "m [GeV]"). `op` nil is a unary minus or not.
     static func parenthesised(_ name: String, for op: BinaryOperator?, onRight: Bool = false) -> String {
         guard let inner = loosestOperator(in: name) else { return name }
-        let outer = op.map(precedence) ?? 7
-        let needed = precedence(inner) < outer
-            || (onRight && precedence(inner) == outer && (op == .subtract || op == .divide))
-            || (!onRight && op == .power && precedence(inner) == outer)
+        let outer = op.map(\.precedence) ?? 7
+        let needed = inner.precedence < outer
+            || (onRight && inner.precedence == outer && (op == .subtract || op == .divide))
+            || (!onRight && op == .power && inner.precedence == outer)
         return needed ? "(\(name))" : name
-    }
-
-    /// How tightly an operator binds, as the parser reads it.
-    private static func precedence(_ op: BinaryOperator) -> Int {
-        switch op {
-        case .or: 1
-        case .and: 2
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: 3
-        case .add, .subtract: 4
-        case .multiply, .divide: 5
-        case .power: 6
-        }
     }
 
     /// The loosest operator written between spaces outside parentheses in `name`, nil for a
@@ -161,7 +149,7 @@ enum Operators {
             guard depth == 0, c == " " else { continue }
             let rest = String(characters[(i + 1)...])
             for op in BinaryOperator.allCases where rest.hasPrefix(op.rawValue + " ") {
-                if loosest.map({ precedence(op) < precedence($0) }) ?? true { loosest = op }
+                if loosest.map({ op.precedence < $0.precedence }) ?? true { loosest = op }
             }
         }
         return loosest
