@@ -37,7 +37,7 @@ let package = Package(
         // The language and the front ends that drive it.
         .target(name: "Script", dependencies: ["JetData", "Simulator", "NeuralNet", "ModelFile", "Analysis", "Plot",
                                                "AtomicWrite"]),
-        .target(name: "Notebook", dependencies: ["Script"]),
+        .target(name: "Notebook", dependencies: ["Script", "Analysis"]),
         .target(name: "REPL", dependencies: ["Script", "CEditLine", "AtomicWrite"]),
         .executableTarget(name: "jnb", dependencies: [
             "REPL", "Notebook", "Script",

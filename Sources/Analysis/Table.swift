@@ -24,7 +24,7 @@ public struct Table: Sendable, Equatable {
             }
         }
 
-        var isNumeric: Bool { if case .text = self { false } else { true } }
+        public var isNumeric: Bool { if case .text = self { false } else { true } }
     }
 
     public var title: String
@@ -43,18 +43,32 @@ public struct Table: Sendable, Equatable {
         self.note = note
     }
 
-    /// Aligned columns; numbers right-aligned, text left-aligned.
-    /// The table as aligned text. With `maxRows`, a longer table shows its first rows and its
-    /// last five around a line saying how many are left out, as pandas prints a frame.
+    /// The rows a display of at most `maxRows` rows shows: all of them, or the first ones and
+    /// the last five, as pandas prints a frame (`rows.count - shown.count` are left out
+    /// between the two). Hiding a single row would save nothing: the line saying so would
+    /// take its place.
+    public func displayedRows(maxRows: Int? = nil) -> [Int] {
+        guard let maxRows, rows.count > maxRows + 1, maxRows > 5 else { return Array(rows.indices) }
+        let tail = 5, head = maxRows - tail
+        return Array(0..<head) + Array((rows.count - tail)..<rows.count)
+    }
+
+    /// Whether every cell of column `c` is a number (or empty): such columns are right-aligned,
+    /// headings included.
+    public func isNumericColumn(_ c: Int) -> Bool {
+        !rows.isEmpty && rows.allSatisfy { $0[c].isNumeric || $0[c] == .text("") }
+    }
+
+    /// The line that stands for the rows a display leaves out.
+    public static func omissionLine(_ omitted: Int) -> String {
+        "… \(Format.count(omitted)) more row\(omitted == 1 ? "" : "s") …"
+    }
+
+    /// The table as aligned text, numbers right-aligned and text left-aligned. With
+    /// `maxRows`, a longer table shows the rows of `displayedRows(maxRows:)`.
     public func text(maxRows: Int? = nil) -> String {
-        var shown = Array(rows.indices)
-        var omitted = 0
-        // Hiding a single row would save nothing: the line saying so takes its place.
-        if let maxRows, rows.count > maxRows + 1, maxRows > 5 {
-            let tail = 5, head = maxRows - tail
-            omitted = rows.count - maxRows
-            shown = Array(0..<head) + Array((rows.count - tail)..<rows.count)
-        }
+        let shown = displayedRows(maxRows: maxRows)
+        let omitted = rows.count - shown.count
         let rendered = shown.map { rows[$0].map(\.rendered) }
         let widths = columns.indices.map { c in
             ([columns[c]] + rendered.map { $0[c] }).map(\.count).max() ?? 0
@@ -65,12 +79,12 @@ public struct Table: Sendable, Equatable {
                 return numeric[c] ? pad + cells[c] : cells[c] + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        let numericColumns = columns.indices.map { c in !rows.isEmpty && rows.allSatisfy { $0[c].isNumeric || $0[c] == .text("") } }
+        let numericColumns = columns.indices.map(isNumericColumn)
         var out = [title, line(columns, numeric: numericColumns),
                    widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         for (k, r) in shown.enumerated() {
             if omitted > 0, k > 0, r != shown[k - 1] + 1 {
-                out.append("… \(Format.count(omitted)) more row\(omitted == 1 ? "" : "s") …")
+                out.append(Self.omissionLine(omitted))
             }
             out.append(line(rendered[k], numeric: rows[r].map(\.isNumeric)))
         }
@@ -83,7 +97,7 @@ public struct Table: Sendable, Equatable {
         var out = ["**\(escape(title))**", "",
                    "| " + columns.map(escape).joined(separator: " | ") + " |",
                    "|" + columns.indices.map { c in
-                       rows.allSatisfy({ $0[c].isNumeric }) && !rows.isEmpty ? " ---: |" : " --- |"
+                       isNumericColumn(c) ? " ---: |" : " --- |"
                    }.joined()]
         out += rows.map { "| " + $0.map { escape($0.rendered) }.joined(separator: " | ") + " |" }
         if let note { out += ["", escape(note)] }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Analysis
 import Script
 import Synchronization
 
@@ -36,6 +37,8 @@ public struct CellResult: Sendable {
     public var seconds: Double
     /// Everything the cell printed, and its error message with the caret, as on the terminal.
     public var output: String
+    /// The same, with the tables it showed kept as tables.
+    public var segments: [OutputSegment] = []
     public var error: ScriptError?
     public var filesWritten: [String]
     /// SVG documents of figures the cell showed without saving them.
@@ -146,7 +149,8 @@ public final class Replay {
             var result = invalid[cell.number].map { error in
                 let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
                 terminal.error(text)
-                return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n", error: error, filesWritten: [])
+                return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n",
+                                  segments: [.text(text + "\n")], error: error, filesWritten: [])
             } ?? runCell(cell, in: document)
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
                 // The names were defined once already, so defining them again cannot fail.
@@ -210,8 +214,8 @@ public final class Replay {
             session.output.error(Session.diagnostic(error, source: cell.source, origin: origin))
         }
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
-        return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text, error: error,
-                          filesWritten: execution.filesWritten, shownFigures: capture.figures)
+        return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,
+                          segments: capture.segments, error: error, filesWritten: execution.filesWritten, shownFigures: capture.figures)
     }
 
     /// `train.jnb:18 (cell "train")`: where a failed cell failed.
@@ -258,6 +262,7 @@ final class TeeOutput: OutputSink {
     func error(_ text: String) { first.error(text); second.error(text) }
     func progress(_ line: String?) { first.progress(line); second.progress(line) }
     func figure(_ svg: String, summary: String) { first.figure(svg, summary: summary); second.figure(svg, summary: summary) }
+    func table(_ table: Table, text: String) { first.table(table, text: text); second.table(table, text: text) }
 }
 
 /// A cell's timeout: after `seconds`, asks the running command to stop, as Ctrl-C would.

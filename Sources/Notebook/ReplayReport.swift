@@ -1,4 +1,5 @@
 import Foundation
+import Analysis
 import Script
 
 /// `jnb run --report FILE.html`: one self-contained page with the markdown cells rendered,
@@ -60,9 +61,18 @@ public enum ReplayReport {
                      + (r.status == .notRun || r.status == .skipped ? "" : "<span class=\"time\">\(Replay.duration(r.seconds))</span>")
                      + "<span class=\"line\">line \(r.cell.markerLine)</span></div>")
         parts.append("<pre class=\"source\"><code>\(Markdown.escape(source))</code></pre>")
-        let output = r.output.trimmingCharacters(in: .newlines)
-        if !output.isEmpty {
-            parts.append("<pre class=\"output\(r.error == nil ? "" : " failed")\">\(Markdown.escape(output))</pre>")
+        let lastText = r.segments.lastIndex { if case .text = $0 { true } else { false } }
+        for (k, segment) in r.segments.enumerated() {
+            switch segment {
+            case .text(let text):
+                let output = text.trimmingCharacters(in: .newlines)
+                guard !output.isEmpty else { continue }
+                // The error message, when there is one, is the last thing the cell wrote.
+                let failed = r.error != nil && k == lastText
+                parts.append("<pre class=\"output\(failed ? " failed" : "")\">\(Markdown.escape(output))</pre>")
+            case .table(let table):
+                parts.append(TableHTML.html(table, maxRows: Self.maxTableRows))
+            }
         }
         for path in r.filesWritten where path.lowercased().hasSuffix(".svg") {
             parts.append(figure(path))
@@ -73,6 +83,10 @@ public enum ReplayReport {
         parts.append("</section>")
         return parts.joined(separator: "\n")
     }
+
+    /// Longer tables show their first and last rows, as at the prompt; the whole table is a
+    /// `save` to CSV away.
+    public static let maxTableRows = 40
 
     private static func figure(_ path: String) -> String {
         let caption = "<figcaption>\(Markdown.escape(path))</figcaption>"
@@ -124,6 +138,13 @@ public enum ReplayReport {
         figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { font-size: 0.8rem; color: #666; }
         code { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.92em; }
+        div.result { overflow-x: auto; margin: 0.8rem 0; }
+        table.result { font-size: 0.9rem; font-variant-numeric: tabular-nums; margin: 0; }
+        table.result th, table.result td { padding: 0.15rem 0.6rem; }
+        table.result caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
+        table.result th.number, table.result td.number { text-align: right; }
+        table.result td.omitted { color: #666; font-style: italic; }
+        div.result + p.note { font-size: 0.85rem; color: #555; margin-top: -0.4rem; }
         blockquote { border-left: 3px solid #ddd; margin-left: 0; padding-left: 1rem; color: #555; }
         """
 }

@@ -95,4 +95,46 @@ import TestSupport
         let html = ReplayReport.html(result)
         #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"figure\" /><figcaption>not saved</figcaption>"))
     }
+
+    @Test func tablesAreLaidOutAsHTMLTablesInTheOrderTheyCame() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = """
+            # %% tables
+            t = table title="Table 5.2 & more" setup=[1, 2] name=["a<b", "c"]
+            print "before"
+            print t
+            print "between"
+            t
+            # %% long
+            j = simulate n=60 seed=1
+            table title="masses" m=mass(j)
+            # %% broken
+            print t
+            y = t + 1
+            """
+        let result = try replay(text, in: dir)
+        let cell = try #require(result.cells.first { $0.cell.name == "tables" })
+        #expect(cell.output.contains("setup  name\n─────  ────\n    1  a<b"), "the terminal keeps the aligned text")
+        #expect(cell.segments.count == 4)
+        let html = ReplayReport.html(result)
+        let table = "<div class=\"result\"><table class=\"result\">\n<caption>Table 5.2 &amp; more</caption>\n"
+            + "<thead><tr><th class=\"number\">setup</th><th>name</th></tr></thead>\n<tbody>\n"
+            + "<tr><td class=\"number\">1</td><td>a&lt;b</td></tr>\n<tr><td class=\"number\">2</td><td>c</td></tr>\n</tbody></table></div>"
+        #expect(html.contains("<pre class=\"output\">before</pre>\n" + table + "\n<pre class=\"output\">between</pre>\n" + table + "\n</section>"))
+        #expect(!html.contains("─────"), "no text rendering of a table in the report")
+
+        let long = try #require(result.cells.first { $0.cell.name == "long" })
+        #expect(long.segments.count == 1)
+        #expect(html.components(separatedBy: "<td class=\"number\">").count - 1 == 3 * 2 + ReplayReport.maxTableRows, "t three times, 40 rows of the long one")
+        #expect(html.contains("<td class=\"omitted\" colspan=\"1\">… 20 more rows … (every row: save the table to a .csv file)</td>"))
+
+        // The error comes after the table, in the failed output.
+        #expect(html.contains(table + "\n<pre class=\"output failed\">"))
+
+        let path = dir.appendingPathComponent("report.html").path
+        try ReplayReport.write(result, to: path)
+        let lint = try Tools.run("xmllint", ["--noout", path])
+        #expect(lint.status == 0, "xmllint: \(lint.stderr)")
+    }
 }

@@ -20,7 +20,12 @@ extension CommandTable {
             parameters: [.variadic("values", .any, help: "what to print, separated by spaces")],
             examples: ["print \"mean loss:\" l.mean", "print jets"],
             run: { invocation in
-                invocation.print(invocation.variadic.map(\.value.description).joined(separator: " "))
+                let values = invocation.variadic.map(\.value)
+                if values.count == 1, case .table(let table) = values[0] {
+                    invocation.output.table(table, text: values[0].description)
+                } else {
+                    invocation.print(values.map(\.description).joined(separator: " "))
+                }
                 return .nothing
             }),
         CommandSpec(

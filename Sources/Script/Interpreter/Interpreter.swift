@@ -52,10 +52,10 @@ final class Interpreter {
             throw stopped
         }
         guard case .expression = statement.kind, !value.isNothing else { return }
-        if case .figure(let figure) = value {
-            output.figure(figure.svg, summary: figure.summary)
-        } else {
-            output.write(value.description)
+        switch value {
+        case .figure(let figure): output.figure(figure.svg, summary: figure.summary)
+        case .table(let table): output.table(table, text: value.description)
+        default: output.write(value.description)
         }
     }
 

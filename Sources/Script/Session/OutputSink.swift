@@ -1,4 +1,5 @@
 import Foundation
+import Analysis
 
 /// Where a session's output goes. The REPL and `jnb` write to the terminal, notebook replay
 /// also keeps each cell's text for the report, tests keep everything.
@@ -12,9 +13,16 @@ public protocol OutputSink: AnyObject {
     /// A figure shown as a statement's value (not saved): a terminal prints its summary, a
     /// notebook cell keeps the SVG for the report.
     func figure(_ svg: String, summary: String)
+    /// A table shown as a statement's value or printed alone, with `text`, how it reads on a
+    /// terminal: a notebook cell also keeps the table, so its report can lay it out.
+    func table(_ table: Table, text: String)
     /// A transient progress line (bar, rate, ETA); nil clears it. Only sinks on a terminal
     /// show these; everywhere else progress must leave no control characters behind.
     func progress(_ line: String?)
+}
+
+extension OutputSink {
+    public func table(_ table: Table, text: String) { write(text) }
 }
 
 /// Standard output and standard error. Progress lines appear only when standard error is a
@@ -61,24 +69,47 @@ public final class StandardStreams: OutputSink {
     }
 }
 
+/// A stretch of captured output: text as the terminal shows it, or a table.
+public enum OutputSegment: Sendable, Equatable {
+    case text(String)
+    case table(Table)
+}
+
 /// Keeps all output in memory, in order; for tests and for notebook cells.
 public final class CapturedOutput: OutputSink {
+    /// Everything, as a terminal shows it.
     public private(set) var text = ""
+    /// The same in order, with tables kept as tables.
+    public private(set) var segments: [OutputSegment] = []
     public private(set) var warnings: [String] = []
     /// SVG documents of figures shown, in order.
     public private(set) var figures: [String] = []
 
     public init() {}
 
-    public func write(_ text: String) { self.text += text + "\n" }
-    public func warn(_ text: String) { warnings.append(text); self.text += "warning: " + text + "\n" }
-    public func error(_ text: String) { self.text += text + "\n" }
-    public func figure(_ svg: String, summary: String) { figures.append(svg); text += "figure: \(summary)\n" }
+    public func write(_ text: String) { append(text + "\n") }
+    public func warn(_ text: String) { warnings.append(text); append("warning: " + text + "\n") }
+    public func error(_ text: String) { append(text + "\n") }
+    public func figure(_ svg: String, summary: String) { figures.append(svg); append("figure: \(summary)\n") }
     public func progress(_ line: String?) {}
+
+    public func table(_ table: Table, text: String) {
+        self.text += text + "\n"
+        segments.append(.table(table))
+    }
 
     /// Returns what was written since the last call and forgets it.
     public func take() -> String {
-        defer { text = "" }
+        defer { text = ""; segments = [] }
         return text
+    }
+
+    private func append(_ line: String) {
+        text += line
+        if case .text(let previous) = segments.last {
+            segments[segments.count - 1] = .text(previous + line)
+        } else {
+            segments.append(.text(line))
+        }
     }
 }
