@@ -77,7 +77,9 @@ public final class Terminal {
     }
 
     /// Waits until the screen satisfies `condition` (up to `seconds`); returns whether it did.
-    public func wait(_ seconds: Double = 5, until condition: (String) -> Bool) -> Bool {
+    /// The default bound is generous because it costs nothing when the screen is ready: on a
+    /// machine busy with a build and the other tests, a bound of 5 s once ran out.
+    public func wait(_ seconds: Double = 20, until condition: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition(screen) { return true }
@@ -86,7 +88,7 @@ public final class Terminal {
         return condition(screen)
     }
 
-    public func wait(for text: String, _ seconds: Double = 5) -> Bool {
+    public func wait(for text: String, _ seconds: Double = 20) -> Bool {
         wait(seconds) { $0.contains(text) }
     }
 
