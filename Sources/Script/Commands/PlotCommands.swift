@@ -16,7 +16,7 @@ extension CommandTable {
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
                 .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ, else the columns as written, e.g. mass(sig) and mass(bkg))"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the first column's name)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the first column's name, with its unit: jet_mass [GeV])"),
                 .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
@@ -50,8 +50,8 @@ extension CommandTable {
             parameters: [
                 .positional("x", .column, help: "horizontal values"),
                 .positional("y", .column, help: "vertical values (same length)"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
-                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name, with its unit)"),
                 .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
@@ -69,8 +69,8 @@ extension CommandTable {
                 .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] (default: each column's range)"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
                 .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
-                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name, with its unit)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
@@ -178,7 +178,7 @@ extension CommandTable {
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
         var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].label,
                         yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
                         yScale: try invocation.bool("logy") ? .log : .linear)
         let density = try invocation.bool("density")
@@ -313,8 +313,8 @@ extension CommandTable {
         guard x.count == y.count else {
             throw invocation.failure("x has \(Format.count(x.count)) values but y has \(Format.count(y.count)); they must be the same jets", argument: "y")
         }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? x.name,
-                        yLabel: try invocation.optionalString("ylabel") ?? y.name)
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? x.label,
+                        yLabel: try invocation.optionalString("ylabel") ?? y.label)
         axes.addScatter(x: x.values, y: y.values, size: 2, opacity: 0.6)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
@@ -355,7 +355,7 @@ extension CommandTable {
                                 extent: ImageExtent(x: xRange, y: yRange), colourScale: try invocation.bool("log") ? .log : .linear,
                                 colourBarLabel: "jets per cell", keepsAspect: equalSpans)
         var axes = Axes.image(image, title: try invocation.optionalString("title"),
-                              xLabel: try invocation.optionalString("xlabel") ?? x.name, yLabel: try invocation.optionalString("ylabel") ?? y.name)
+                              xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         let counted = Int(counts.joined().reduce(0, +))
         let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count

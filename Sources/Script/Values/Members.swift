@@ -80,7 +80,7 @@ enum Members {
         Member(name: "origin", help: "where the jets came from") { .string(jetSet($0)?.origin ?? "") },
     ] + JetVariable.allCases.map { variable in
         Member(name: variable.rawValue, help: "the \(variable.rawValue) of each jet, as stored") {
-            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? []))
+            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? [], unit: variable.unit))
         }
     }
 
