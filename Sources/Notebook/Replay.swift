@@ -230,6 +230,7 @@ public final class Replay {
 
     static func summaryLine(_ result: ReplayResult) -> String {
         let code = result.cells.filter { $0.cell.kind == .code }
+        guard !code.isEmpty else { return "\(result.document.file): no code cells, nothing to run" }
         var parts: [String] = []
         for status in [CellResult.Status.ok, .allowedError, .failed, .skipped, .notRun] {
             let count = code.filter { $0.status == status }.count

@@ -124,6 +124,14 @@ import TestSupport
         #expect(plain.result.cells[1].output == "100\n")
     }
 
+    @Test func aNotebookWithoutCodeCellsSaysSo() throws {
+        for text in ["", "# %% [markdown]\n# # Only text\n"] {
+            let r = try replay(text)
+            #expect(r.result.exitCode == 0)
+            #expect(r.terminal == "n.jnb: no code cells, nothing to run\n")
+        }
+    }
+
     @Test func quitEndsTheReplay() throws {
         let r = try replay("# %% a\nquit\n# %% b\nx = 1\n")
         #expect(statuses(r.result) == [.ok, .notRun])
