@@ -81,7 +81,14 @@ public final class Replay {
         let code = document.codeCells
         func find(_ key: String) throws(CellSelectionError) -> Int {
             let trimmed = key.trimmingCharacters(in: .whitespaces)
-            if let match = code.first(where: { $0.name == trimmed }) { return match.number }
+            let named = code.filter { $0.name == trimmed }
+            if named.count > 1 {
+                let cells = named.map { "\($0.number) (line \($0.markerLine))" }
+                throw CellSelectionError(description: "'\(trimmed)' names \(named.count) cells in \(document.file): "
+                                         + cells.dropLast().joined(separator: ", ") + " and " + (cells.last ?? "")
+                                         + "; give the number of the one to run")
+            }
+            if let match = named.first { return match.number }
             if let number = Int(trimmed), (1...code.count).contains(number) { return number }
             let names = code.map { $0.name.map { "\"\($0)\"" } ?? String($0.number) }.joined(separator: ", ")
             throw CellSelectionError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
