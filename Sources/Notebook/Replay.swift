@@ -127,12 +127,15 @@ public final class Replay {
         var exitCode: Int32 = 0
         var position = 0
 
-        if !invalid.isEmpty && !options.continueAfterFailure {
-            for cell in document.codeCells {
+        // A cell that may fail (allow_error=true) does not stop the notebook; its error is
+        // reported when its turn comes.
+        let stopping = document.codeCells.filter { invalid[$0.number] != nil && !$0.options.allowError }
+        if !stopping.isEmpty && !options.continueAfterFailure {
+            for cell in stopping {
                 guard let error = invalid[cell.number] else { continue }
                 terminal.error(Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell)))
             }
-            terminal.error("nothing ran: \(invalid.count == 1 ? "a cell has an error" : "\(invalid.count) cells have errors") that \(invalid.count == 1 ? "stops" : "stop") the notebook before it starts")
+            terminal.error("nothing ran: \(stopping.count == 1 ? "a cell has an error" : "\(stopping.count) cells have errors") that \(stopping.count == 1 ? "stops" : "stop") the notebook before it starts")
             exitCode = 65
             stopped = true
         }
@@ -156,7 +159,7 @@ public final class Replay {
             var result = invalid[cell.number].map { error in
                 let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
                 terminal.error(text)
-                return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n",
+                return CellResult(cell: cell, status: cell.options.allowError ? .allowedError : .failed, seconds: 0, output: text + "\n",
                                   segments: [.text(text + "\n")], error: error, filesWritten: [])
             } ?? runCell(cell, in: document)
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
