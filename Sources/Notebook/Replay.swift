@@ -221,7 +221,7 @@ public final class Replay {
                                 at: error?.span)
         }
         if let error {
-            session.output.error(Session.diagnostic(error, source: cell.source, origin: origin))
+            session.output.error(session.diagnostic(error, source: cell.source, origin: origin))
         }
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
         return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,

@@ -76,7 +76,7 @@ struct JNB: ParsableCommand {
     static func execute(_ source: String, origin: SourceOrigin, in session: Session) -> Int32 {
         let result = session.execute(source, origin: origin)
         if let error = result.error {
-            session.output.error(Session.diagnostic(error, source: source, origin: origin))
+            session.output.error(session.diagnostic(error, source: source, origin: origin))
         }
         // A statement that fails has no effect, so a run that ends with an error never quit.
         return result.error == nil ? session.quitStatus ?? 0 : result.exitCode

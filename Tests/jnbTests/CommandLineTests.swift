@@ -54,6 +54,14 @@ import TestSupport
         #expect(result.stderr == "error: <command line>:2:5: unknown name 'jest'; 'vars' lists the variables, 'help' the commands\n  y = jest\n      ^^^^\n")
     }
 
+    @Test func anErrorInAFileThatRunRanShowsThatFilesLine() throws {
+        let (dir, _) = try notebook("a = 1\nb = nosuch\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try run(["-c", "run \"n.jnb\""], in: dir)
+        #expect(result.status == 70)
+        #expect(result.stderr == "error: n.jnb:2:5: unknown name 'nosuch'; 'vars' lists the variables, 'help' the commands\n  b = nosuch\n      ^^^^^^\n")
+    }
+
     @Test func aFailingStatementWithQuitEndsWithTheErrorStatus() throws {
         let failed = try run(["-c", "x = 1 + quit; print \"after\""])
         #expect(failed.status == 70)
