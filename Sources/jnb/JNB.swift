@@ -35,6 +35,20 @@ struct JNB: ParsableCommand {
     @Flag(name: .customLong("command-reference"), help: .hidden)
     var commandReference = false
 
+    /// ArgumentParser's `main`, with usage errors shown as jnb shows its other errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let line = UsageError.line(for: error, arguments: Array(CommandLine.arguments.dropFirst())) else {
+                exit(withError: error)
+            }
+            StandardStreams().error(line)
+            exit(withError: ExitCode.validationFailure)
+        }
+    }
+
     func run() throws {
         if version {
             print(Version.text)
