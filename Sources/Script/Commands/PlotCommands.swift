@@ -15,7 +15,7 @@ extension CommandTable {
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
-                .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ)"),
+                .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ, else the columns as written, e.g. mass(sig) and mass(bkg))"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the first column's name)"),
                 .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
@@ -151,10 +151,11 @@ extension CommandTable {
     // MARK: Commands
 
     private static func hist(_ invocation: Invocation) throws -> Value {
-        let columns = invocation.variadic.compactMap { entry -> Column? in
-            if case .column(let c) = entry.value { return c }
+        let entries = invocation.variadic.compactMap { entry -> (column: Column, text: String?)? in
+            if case .column(let c) = entry.value { return (c, entry.text) }
             return nil
         }
+        let columns = entries.map(\.column)
         guard !columns.isEmpty else { throw invocation.failure("give at least one column to histogram") }
         let bins = try invocation.integer("bins")
         let logx = try invocation.bool("logx")
@@ -175,13 +176,15 @@ extension CommandTable {
             (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
         }
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
-        var labels: [String?] = columns.count > 1 && Set(columns.map(\.name)).count == columns.count ? columns.map(\.name) : columns.map { _ in nil }
+        var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
         var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
                         yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
                         yScale: try invocation.bool("logy") ? .log : .linear)
         let density = try invocation.bool("density")
         if density, !invocation.isGiven("ylabel") { axes.y.label = "normalised to unit area" }
+        // Counts of jets are whole numbers: no ticks at 2.5 jets.
+        axes.y.integerTicks = !density
         for (column, label) in zip(columns, labels) {
             let counts = try Bins.counts(column.values, edges: edges)
             if density {
@@ -269,6 +272,18 @@ extension CommandTable {
         let values = Array(images.joined())
         guard let high = values.filter(\.isFinite).max(), high > 0 else { return nil }
         return ImageSeries.automaticRange(of: values, scale: scale)
+    }
+
+    /// Legend entries for overlaid columns: their names when those differ; otherwise their
+    /// expressions as written (`mass(sig)`, `mass(bkg)`), so that two samples of one
+    /// quantity are told apart; none for a single column.
+    private static func defaultLabels(_ entries: [(column: Column, text: String?)]) -> [String?] {
+        guard entries.count > 1 else { return [nil] }
+        let names = entries.map(\.column.name)
+        if Set(names).count == names.count { return names }
+        let texts = entries.map { $0.text ?? $0.column.name }
+        if Set(texts).count == texts.count { return texts }
+        return entries.map { _ in nil }
     }
 
     /// The list of strings given as `name` (labels=, titles=), which must have one for each of

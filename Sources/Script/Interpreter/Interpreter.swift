@@ -260,16 +260,17 @@ final class Interpreter {
                 values[parameter.name] = try convert(value, of: expression, to: type, spec: spec, parameter: parameter.name)
             }
         }
-        var variadic: [(value: Value, span: SourceSpan, variable: String?)] = []
+        var variadic: [Invocation.VariadicArgument] = []
         if let parameter = spec.parameters.first(where: \.variadic) {
             for argument in binding.variadic {
                 guard let expression = argument.expression else { continue }
                 let value = try evaluate(expression, in: transaction)
                 let variable: String? = if case .variable(let name) = expression.kind { name } else { nil }
-                variadic.append((try convert(value, of: expression, to: parameter.type, spec: spec, parameter: parameter.name), argument.valueSpan, variable))
+                variadic.append((try convert(value, of: expression, to: parameter.type, spec: spec, parameter: parameter.name),
+                                 argument.valueSpan, variable, expression.sourceText))
             }
             if case .list(let items)? = values[parameter.name] {
-                variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan, nil) }
+                variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan, nil, nil) }
             }
         }
         var extras: [(name: String, value: Value, span: SourceSpan)] = []
