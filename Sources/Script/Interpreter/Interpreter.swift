@@ -18,6 +18,9 @@ final class Interpreter {
     var stoppedEarly: ScriptError?
     /// Files being run by `run`, innermost last, to catch a file that runs itself.
     var runStack: [String] = []
+    /// The text of the file `run` ran when an error was found in it, so that the error can
+    /// show the failing line.
+    var failedRun: (file: String, source: String)?
 
     init(table: CommandTable, output: OutputSink, interruption: Interruption) {
         self.table = table
@@ -374,7 +377,12 @@ final class Interpreter {
     func runFile(_ path: String, source: String) throws(ScriptError) {
         runStack.append(path)
         defer { runStack.removeLast() }
-        try run(source, origin: SourceOrigin(file: path, line: 1))
+        do {
+            try run(source, origin: SourceOrigin(file: path, line: 1))
+        } catch {
+            if error.span?.file == path { failedRun = (path, source) }
+            throw error
+        }
     }
 }
 
