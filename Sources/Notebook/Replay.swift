@@ -53,6 +53,9 @@ public struct ReplayResult: Sendable {
     /// 0 when every cell that ran succeeded (allowed errors included), else the exit code of
     /// the first failure (65 syntax, 70 command, 74 I/O, 130 interrupted).
     public var exitCode: Int32
+    /// The `--set` values the replay ran with (defined before the first cell and again after a
+    /// `[parameters]` cell), by name.
+    public var parameters: [(name: String, value: Value)] = []
 }
 
 /// A `--cells`/`--from` value that names no cell.
@@ -180,6 +183,7 @@ public final class Replay {
                 for line in lines {
                     terminal.write(line)
                     result.output += line + "\n"
+                    result.segments.append(.text(line + "\n"))
                 }
             }
             results.append(result)
@@ -199,7 +203,8 @@ public final class Replay {
         }
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let result = ReplayResult(document: document, cells: results, seconds: seconds, exitCode: exitCode)
+        let result = ReplayResult(document: document, cells: results, seconds: seconds, exitCode: exitCode,
+                                  parameters: injected.map { (name: $0.0, value: $0.1) })
         terminal.write(Self.summaryLine(result))
         return result
     }

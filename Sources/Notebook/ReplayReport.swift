@@ -16,6 +16,10 @@ public enum ReplayReport {
         body.append("<header><h1>\(title)</h1>")
         body.append("<p class=\"meta\">\(Markdown.escape(Replay.summaryLine(result))) · exit status \(result.exitCode) · "
                     + "replayed \(timestamp(generated)) by jnb</p>")
+        if !result.parameters.isEmpty {
+            body.append("<p class=\"meta parameters\">values from --set: "
+                        + result.parameters.map { "<code>\(Markdown.escape("\($0.name) = \($0.value.summary)"))</code>" }.joined(separator: ", ") + "</p>")
+        }
         body.append("<table class=\"cells\"><thead><tr><th>cell</th><th>status</th><th>time</th></tr></thead><tbody>")
         for r in code {
             body.append("<tr><td><a href=\"#cell-\(r.cell.number)\">[\(r.cell.number)] \(Markdown.escape(r.cell.name ?? ""))</a></td>"

@@ -9,10 +9,34 @@ public enum ReplaySummary {
         var status: String
         var exitCode: Int32
         var seconds: Double
+        var parameters: [String: Parameter]
         var cells: [Cell]
 
         enum CodingKeys: String, CodingKey {
-            case notebook, status, exitCode = "exit_code", seconds, cells
+            case notebook, status, exitCode = "exit_code", seconds, parameters, cells
+        }
+    }
+
+    /// A `--set` value as JSON: a number, true/false or text.
+    enum Parameter: Encodable {
+        case number(Double), bool(Bool), text(String)
+
+        init(_ value: Value) {
+            switch value {
+            case .number(let number): self = .number(number)
+            case .bool(let bool): self = .bool(bool)
+            case .string(let text): self = .text(text)
+            default: self = .text(value.summary)
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .bool(let bool): try container.encode(bool)
+            case .text(let text): try container.encode(text)
+            }
         }
     }
 
@@ -45,7 +69,9 @@ public enum ReplaySummary {
                  files: r.filesWritten)
         }
         let document = Document(notebook: result.document.file, status: result.exitCode == 0 ? "ok" : "failed",
-                                exitCode: result.exitCode, seconds: (result.seconds * 1000).rounded() / 1000, cells: cells)
+                                exitCode: result.exitCode, seconds: (result.seconds * 1000).rounded() / 1000,
+                                parameters: Dictionary(result.parameters.map { ($0.name, Parameter($0.value)) }, uniquingKeysWith: { $1 }),
+                                cells: cells)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document) + Data("\n".utf8)

@@ -73,6 +73,27 @@ import TestSupport
         #expect(lint.status == 0, "xmllint: \(lint.stderr)")
     }
 
+    @Test func theSetValuesAreRecordedInTheReportAndSummary() throws {
+        let session = Session(output: CapturedOutput())
+        try session.define("epochs", .number(3))
+        try session.define("out", .string("run1"))
+        let document = try NotebookReader.parse("# %% [parameters]\nepochs = 30\nout = \"out\"\n# %% use\nprint epochs\n", file: "p.jnb")
+        let result = try Replay(session: session, terminal: CapturedOutput()).run(document)
+        let html = ReplayReport.html(result)
+        // The parameters cell shows what the terminal showed, and the header the values.
+        #expect(html.contains("<pre class=\"output\">parameters from --set: epochs = 3, out = &quot;run1&quot;</pre>"))
+        #expect(html.contains("<p class=\"meta parameters\">values from --set: <code>epochs = 3</code>, <code>out = &quot;run1&quot;</code></p>"))
+        let json = try #require(try JSONSerialization.jsonObject(with: ReplaySummary.json(result)) as? [String: Any])
+        let parameters = try #require(json["parameters"] as? [String: Any])
+        #expect(parameters["epochs"] as? Double == 3)
+        #expect(parameters["out"] as? String == "run1")
+        #expect(parameters.count == 2)
+        let none = try Replay(session: Session(output: CapturedOutput()), terminal: CapturedOutput()).run(document)
+        #expect(!ReplayReport.html(none).contains("values from --set"))
+        let noneJSON = try #require(try JSONSerialization.jsonObject(with: ReplaySummary.json(none)) as? [String: Any])
+        #expect((noneJSON["parameters"] as? [String: Any])?.isEmpty == true)
+    }
+
     @Test func figuresWrittenByACellAreEmbedded() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
