@@ -19,6 +19,11 @@ public struct NotebookDocument: Sendable {
         public var markerLine: Int
         /// The line of the first line of `source`.
         public var firstLine: Int
+        /// The marker line as written (empty for text before the first marker).
+        public var marker = ""
+        /// Options of the marker line with a bad value (`timeout=soon`), each with its place:
+        /// they stop the notebook before anything runs.
+        public var optionErrors: [ScriptError] = []
 
         /// How messages name the cell: its name, or its number.
         public var label: String { name ?? String(number) }

@@ -10,7 +10,8 @@ import Script
 ///
 /// A marker line holds `# %%`, then any of: a name (the words that are not options),
 /// `[markdown]` or `[parameters]`, and options `allow_error=true|false`, `skip=true|false`, `timeout=SECONDS`.
-/// Unknown options are warnings; a known option with a bad value is an error.
+/// Unknown options are warnings; a known option with a bad value is an error of its code cell
+/// (every one is kept, so a replay lists them all), and a warning on a markdown cell.
 public enum NotebookReader {
     public static func read(_ path: String) throws(ScriptError) -> NotebookDocument {
         try parse(try SourceFile.read(path), file: path)
@@ -25,7 +26,7 @@ public enum NotebookReader {
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
 
         var document = NotebookDocument(file: file, cells: [], warnings: [])
-        var marker: (line: Int, name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions)?
+        var marker: (line: Int, text: String, name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions, errors: [ScriptError])?
         var body: [String] = []
         var bodyStart = 1
         var codeNumber = 0
@@ -42,10 +43,16 @@ public enum NotebookReader {
             }
             if kind == .code { codeNumber += 1 }
             let source = kind == .markdown ? body.map(markdownLine).joined(separator: "\n") : body.joined(separator: "\n")
+            let errors = marker?.errors ?? []
+            if kind == .markdown {
+                // A markdown cell never runs, so its options do nothing.
+                document.warnings += errors.map { .init(line: $0.span?.line ?? 0, message: $0.message + " (ignored: the cell is markdown)", file: file) }
+            }
             document.cells.append(NotebookDocument.Cell(
                 number: kind == .code ? codeNumber : 0, name: marker?.name, kind: kind,
                 options: marker?.options ?? CellOptions(), source: source,
-                markerLine: marker?.line ?? 0, firstLine: bodyStart))
+                markerLine: marker?.line ?? 0, firstLine: bodyStart, marker: marker?.text ?? "",
+                optionErrors: kind == .code ? errors : []))
         }
 
         for (index, line) in lines.enumerated() {
@@ -55,9 +62,9 @@ public enum NotebookReader {
                 continue
             }
             finish()
-            let parsed = try parseMarker(line, line: number, file: file)
+            let parsed = parseMarker(line, line: number, file: file)
             document.warnings += parsed.warnings
-            marker = (number, parsed.name, parsed.kind, parsed.options)
+            marker = (number, line, parsed.name, parsed.kind, parsed.options, parsed.errors)
             body = []
             bodyStart = number + 1
         }
@@ -98,14 +105,15 @@ public enum NotebookReader {
         return line
     }
 
-    private static func parseMarker(_ line: String, line number: Int, file: String) throws(ScriptError)
-        -> (name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions, warnings: [NotebookDocument.Warning]) {
+    private static func parseMarker(_ line: String, line number: Int, file: String)
+        -> (name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions, warnings: [NotebookDocument.Warning], errors: [ScriptError]) {
         let afterMarker = line.drop { $0 == " " || $0 == "\t" }.dropFirst(4)
         let column0 = line.count - afterMarker.count
         var words: [String] = []
         var kind = NotebookDocument.Cell.Kind.code
         var options = CellOptions()
         var warnings: [NotebookDocument.Warning] = []
+        var errors: [ScriptError] = []
         for (word, column) in tokens(String(afterMarker), offset: column0) {
             if word.hasPrefix("[") && word.hasSuffix("]") {
                 let type = word.dropFirst().dropLast().lowercased()
@@ -124,11 +132,16 @@ public enum NotebookReader {
                 }
                 let span = SourceSpan(file: file, line: number, column: column + 1, length: word.count)
                 switch key {
-                case "allow_error": options.allowError = try bool(value, key, span)
-                case "skip": options.skip = try bool(value, key, span)
+                case "allow_error", "skip":
+                    guard value == "true" || value == "false" else {
+                        errors.append(ScriptError(.syntax, "cell option \(key) must be true or false, got '\(value)'", at: span))
+                        continue
+                    }
+                    if key == "skip" { options.skip = value == "true" } else { options.allowError = value == "true" }
                 case "timeout":
                     guard let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                        throw ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got '\(value)'", at: span)
+                        errors.append(ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got '\(value)'", at: span))
+                        continue
                     }
                     options.timeout = seconds
                 default:
@@ -138,15 +151,7 @@ public enum NotebookReader {
                 words.append(word)
             }
         }
-        return (words.isEmpty ? nil : words.joined(separator: " "), kind, options, warnings)
-    }
-
-    private static func bool(_ value: String, _ key: String, _ span: SourceSpan) throws(ScriptError) -> Bool {
-        switch value {
-        case "true": return true
-        case "false": return false
-        default: throw ScriptError(.syntax, "cell option \(key) must be true or false, got '\(value)'", at: span)
-        }
+        return (words.isEmpty ? nil : words.joined(separator: " "), kind, options, warnings, errors)
     }
 
     /// Words separated by spaces, with quoted values kept whole; each with its 0-based column.

@@ -131,12 +131,17 @@ public final class Replay {
         var position = 0
 
         // A cell that may fail (allow_error=true) does not stop the notebook; its error is
-        // reported when its turn comes.
-        let stopping = document.codeCells.filter { invalid[$0.number] != nil && !$0.options.allowError }
-        if !stopping.isEmpty && !options.continueAfterFailure {
+        // reported when its turn comes. A bad cell option always stops it (even with --continue):
+        // the notebook is malformed.
+        let malformed = document.codeCells.contains { !$0.optionErrors.isEmpty }
+        let stopping = document.codeCells.filter { !$0.optionErrors.isEmpty || (invalid[$0.number] != nil && !$0.options.allowError) }
+        // The errors of each stopping cell, which the summary and report attach to it.
+        var refused: [Int: CellResult] = [:]
+        if !stopping.isEmpty && (malformed || !options.continueAfterFailure) {
             for cell in stopping {
-                guard let error = invalid[cell.number] else { continue }
-                terminal.error(Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell)))
+                let result = Self.refusal(cell.optionErrors + (invalid[cell.number].map { [$0] } ?? []), cell, document)
+                terminal.error(result.output.trimmingCharacters(in: .newlines))
+                refused[cell.number] = result
             }
             terminal.error("nothing ran: \(stopping.count == 1 ? "a cell has an error" : "\(stopping.count) cells have errors") that \(stopping.count == 1 ? "stops" : "stop") the notebook before it starts")
             exitCode = 65
@@ -146,6 +151,10 @@ public final class Replay {
         for cell in document.cells {
             guard cell.kind == .code else {
                 results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
+                continue
+            }
+            if let refusal = refused[cell.number] {
+                results.append(refusal)
                 continue
             }
             guard chosen.contains(cell.number), !stopped else {
@@ -160,10 +169,9 @@ public final class Replay {
             position += 1
             terminal.write("[\(position)/\(total)] \(cell.label)")
             var result = invalid[cell.number].map { error in
-                let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
-                terminal.error(text)
-                return CellResult(cell: cell, status: cell.options.allowError ? .allowedError : .failed, seconds: 0, output: text + "\n",
-                                  segments: [.text(text + "\n")], error: error, filesWritten: [])
+                let refusal = Self.refusal([error], cell, document)
+                terminal.error(refusal.output.trimmingCharacters(in: .newlines))
+                return refusal
             } ?? runCell(cell, in: document)
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
                 // The names were defined once already, so defining them again cannot fail.
@@ -231,6 +239,20 @@ public final class Replay {
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
         return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,
                           segments: capture.segments, error: error, filesWritten: execution.filesWritten, shownFigures: capture.figures)
+    }
+
+    /// A cell that did not run because the check before the replay found errors in it (its
+    /// marker's options, or its code): failed, or failed as allowed for a code error in an
+    /// `allow_error=true` cell, with each error and its caret as its output.
+    private static func refusal(_ errors: [ScriptError], _ cell: NotebookDocument.Cell, _ document: NotebookDocument) -> CellResult {
+        let text = errors.map { error in
+            error.span?.line == cell.markerLine
+                ? Session.diagnostic(error, source: cell.marker, origin: SourceOrigin(file: document.file, line: cell.markerLine))
+                : Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
+        }.joined(separator: "\n") + "\n"
+        let allowed = cell.options.allowError && cell.optionErrors.isEmpty
+        return CellResult(cell: cell, status: allowed ? .allowedError : .failed, seconds: 0, output: text,
+                          segments: [.text(text)], error: errors.first, filesWritten: [])
     }
 
     /// `train.jnb:18 (cell "train")`: where a failed cell failed.

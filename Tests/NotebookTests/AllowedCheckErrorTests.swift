@@ -57,7 +57,7 @@ import Script
     @Test func aCellWithoutAllowErrorStillStopsEverything() throws {
         let r = try replay(Self.notebook + "# %% d\nfti x\n")
         #expect(r.result.exitCode == 65)
-        #expect(r.result.cells.map(\.status) == [.notRun, .notRun, .notRun, .notRun])
+        #expect(r.result.cells.map(\.status) == [.notRun, .notRun, .notRun, .failed])
         #expect(r.terminal.contains("error: n.jnb:9:1: unknown command 'fti'"))
         #expect(!r.terminal.contains("trian"))
         #expect(r.terminal.contains("nothing ran: a cell has an error that stops the notebook before it starts"))

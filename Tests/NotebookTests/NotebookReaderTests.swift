@@ -54,14 +54,16 @@ import Script
         ])
     }
 
-    @Test func badOptionValuesAreErrorsWithTheirPlace() {
-        #expect(throws: ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got 'soon'",
-                                    at: SourceSpan(file: "n.jnb", line: 2, column: 8, length: 12))) {
-            try NotebookReader.parse("x = 1\n# %% t timeout=soon\ny = 2", file: "n.jnb")
-        }
-        #expect(throws: ScriptError.self) {
-            try NotebookReader.parse("# %% skip=yes\n", file: "n.jnb")
-        }
+    @Test func everyBadOptionValueIsAnErrorOfItsCellWithItsPlace() throws {
+        let doc = try NotebookReader.parse("x = 1\n# %% t timeout=soon\ny = 2\n# %% u skip=yes timeout=-1\n# %% [markdown] timeout=0\n# text\n", file: "n.jnb")
+        #expect(doc.codeCells[0].optionErrors.isEmpty)
+        #expect(doc.codeCells[1].optionErrors == [ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got 'soon'",
+                                                              at: SourceSpan(file: "n.jnb", line: 2, column: 8, length: 12))])
+        #expect(doc.codeCells[1].marker == "# %% t timeout=soon")
+        #expect(doc.codeCells[2].optionErrors.map(\.message) == ["cell option skip must be true or false, got 'yes'",
+                                                                 "cell option timeout must be a number of seconds > 0, got '-1'"])
+        // A markdown cell never runs: its bad option is a warning.
+        #expect(doc.warnings.map(\.description) == ["n.jnb:5: cell option timeout must be a number of seconds > 0, got '0' (ignored: the cell is markdown)"])
     }
 
     @Test func crlfBomAndTabs() throws {

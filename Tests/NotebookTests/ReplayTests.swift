@@ -81,13 +81,48 @@ import TestSupport
         let text = "# %% one\nx = 1\n# %% two\nfti x epochs=3\n"
         let r = try replay(text)
         #expect(r.result.exitCode == 65)
-        #expect(statuses(r.result) == [.notRun, .notRun])
+        #expect(statuses(r.result) == [.notRun, .failed])
         #expect(r.session.value("x") == nil)
         #expect(r.terminal.contains("error: n.jnb:4:1: unknown command 'fti'; did you mean 'fit'?"))
         #expect(r.terminal.contains("nothing ran: a cell has an error that stops the notebook before it starts"))
         let continued = try replay(text, ReplayOptions(continueAfterFailure: true))
         #expect(continued.result.exitCode == 65)
         #expect(statuses(continued.result) == [.ok, .failed])
+    }
+
+    @Test func theCheckErrorsAreAttachedToTheirCells() throws {
+        let r = try replay("# %% one\nx = 1\n# %% two\nfti x epochs=3\n# %% three\nprint (1 +\n")
+        #expect(r.result.exitCode == 65)
+        #expect(statuses(r.result) == [.notRun, .failed, .failed])
+        let error = try #require(r.result.cells[1].error)
+        #expect(error.category == .syntax && error.span?.line == 4 && error.span?.column == 1)
+        #expect(r.result.cells[1].output == "error: n.jnb:4:1: unknown command 'fti'; did you mean 'fit'?\n  fti x epochs=3\n  ^^^\n")
+        #expect(r.result.cells[2].error?.span?.line == 6)
+        // The summary and the report carry them.
+        let json = try #require(try JSONSerialization.jsonObject(with: ReplaySummary.json(r.result)) as? [String: Any])
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["status"] as? String } == ["not_run", "failed", "failed"])
+        let failure = try #require(cells[1]["error"] as? [String: Any])
+        #expect(failure["category"] as? String == "syntax" && failure["line"] as? Int == 4 && failure["column"] as? Int == 1)
+        #expect(ReplayReport.html(r.result).contains("<pre class=\"output failed\">error: n.jnb:4:1: unknown command 'fti'; did you mean 'fit'?\n  fti x epochs=3\n  ^^^</pre>"))
+    }
+
+    @Test func everyBadCellOptionIsReportedInOnePass() throws {
+        let text = "# %% a timeout=5\nprint 1\n# %% b timeout=-1\nprint 2\n# %% c timeout=nan allow_error=true\nprint 3\n# %% d\nfti 4\n"
+        for options in [ReplayOptions(), ReplayOptions(continueAfterFailure: true), ReplayOptions(cells: ["a"])] {
+            let r = try replay(text, options)
+            #expect(r.result.exitCode == 65)
+            #expect(statuses(r.result) == [.notRun, .failed, .failed, options.cells == nil ? .failed : .notRun])
+            #expect(!r.terminal.contains("[1/"), "nothing ran")
+            #expect(r.terminal.contains("""
+                error: n.jnb:3:8: cell option timeout must be a number of seconds > 0, got '-1'
+                  # %% b timeout=-1
+                         ^^^^^^^^^^
+                error: n.jnb:5:8: cell option timeout must be a number of seconds > 0, got 'nan'
+                  # %% c timeout=nan allow_error=true
+                         ^^^^^^^^^^^
+                """))
+        }
     }
 
     @Test func selectingCells() throws {

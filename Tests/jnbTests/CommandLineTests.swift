@@ -145,7 +145,13 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = try run(["run", "n.jnb"], in: dir)
         #expect(bad.status == 65)
-        #expect(bad.stderr == "error: n.jnb:1:10: cell option timeout must be a number of seconds > 0, got 'never'\n")
+        #expect(bad.stderr == """
+            error: n.jnb:1:10: cell option timeout must be a number of seconds > 0, got 'never'
+              # %% one timeout=never
+                       ^^^^^^^^^^^^^
+            nothing ran: a cell has an error that stops the notebook before it starts
+
+            """)
     }
 
     @Test func commandReferenceIsTheDocsSection() throws {
