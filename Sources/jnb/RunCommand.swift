@@ -40,6 +40,9 @@ struct Run: ParsableCommand {
     func run() throws {
         let output = StandardStreams()
         for warning in Session.environmentWarnings() { output.warn(warning) }
+        if let conflict = ReplayDestinations.conflict(notebook: file, summary: summary, report: report) {
+            throw ValidationError(conflict)
+        }
         let document: NotebookDocument
         do {
             document = try NotebookReader.read(file)
@@ -55,6 +58,19 @@ struct Run: ParsableCommand {
         let options = ReplayOptions(continueAfterFailure: continueAfterFailure,
                                     cells: cells.map { $0.split(separator: ",").map(String.init) }, from: from)
         let result: ReplayResult
+        do {
+            _ = try Replay.selection(document, options)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        // The summary and report are written whatever happens to the cells, so they must be
+        // writable before the first cell runs.
+        do {
+            try ReplayDestinations.prepare([summary, report].compactMap { $0 })
+        } catch {
+            output.error("error: " + error.description)
+            throw ExitCode(error.exitCode)
+        }
         do {
             result = try Replay(session: session, terminal: output).run(document, options: options)
         } catch {
