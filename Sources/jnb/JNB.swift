@@ -104,8 +104,13 @@ enum Definitions {
             guard let equals = definition.firstIndex(of: "=") else {
                 throw ValidationError("--set expects name=value, got '\(definition)'")
             }
+            let name = String(definition[..<equals]), value = String(definition[definition.index(after: equals)...])
+            // An unset shell variable (--set out=$OUT) must not turn a folder into the root.
+            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--set \(definition): the value is empty; give a value or leave out --set \(name)")
+            }
             do {
-                try session.define(String(definition[..<equals]), literal: String(definition[definition.index(after: equals)...]))
+                try session.define(name, literal: value)
             } catch {
                 throw ValidationError("--set \(definition): \(error.message)")
             }

@@ -39,6 +39,8 @@ import TestSupport
             (["run", "n.jnb", "--contine"], "error: unknown option '--contine'; did you mean '--continue'?"),
             (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are \"make\""),
             (["run", "n.jnb", "--set", "n"], "error: --set expects name=value, got 'n'"),
+            (["run", "n.jnb", "--set", "out="], "error: --set out=: the value is empty; give a value or leave out --set out"),
+            (["-c", "print 1", "--set", "out= "], "error: --set out= : the value is empty; give a value or leave out --set out"),
             (["n.jnb"], "error: unexpected argument 'n.jnb'; to replay a notebook: jnb run n.jnb"),
             (["other.jnb"], "error: unexpected argument 'other.jnb'; to replay a notebook: jnb run other.jnb"),
         ]
