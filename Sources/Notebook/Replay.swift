@@ -41,6 +41,9 @@ public struct CellResult: Sendable {
     public var segments: [OutputSegment] = []
     public var error: ScriptError?
     public var filesWritten: [String]
+    /// The SVG files the cell wrote, by path, as they were when it ended: a later cell may
+    /// write over them.
+    public var figureFiles: [String: Data] = [:]
     /// SVG documents of figures the cell showed without saving them.
     public var shownFigures: [String] = []
 }
@@ -237,8 +240,11 @@ public final class Replay {
             session.output.error(session.diagnostic(error, source: cell.source, origin: origin))
         }
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
+        let figures = execution.filesWritten.filter { $0.lowercased().hasSuffix(".svg") }
+            .compactMap { path in FileManager.default.contents(atPath: path).map { (path, $0) } }
         return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,
-                          segments: capture.segments, error: error, filesWritten: execution.filesWritten, shownFigures: capture.figures)
+                          segments: capture.segments, error: error, filesWritten: execution.filesWritten,
+                          figureFiles: Dictionary(figures, uniquingKeysWith: { $1 }), shownFigures: capture.figures)
     }
 
     /// A cell that did not run because the check before the replay found errors in it (its

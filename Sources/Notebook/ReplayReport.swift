@@ -79,7 +79,7 @@ public enum ReplayReport {
             }
         }
         for path in r.filesWritten where path.lowercased().hasSuffix(".svg") {
-            parts.append(figure(path))
+            parts.append(figure(path, r.figureFiles[path]))
         }
         for svg in r.shownFigures {
             parts.append("<figure><img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"figure\" /><figcaption>not saved</figcaption></figure>")
@@ -92,10 +92,10 @@ public enum ReplayReport {
     /// `save` to CSV away.
     public static let maxTableRows = 40
 
-    private static func figure(_ path: String) -> String {
+    private static func figure(_ path: String, _ svg: Data?) -> String {
         let caption = "<figcaption>\(Markdown.escape(path))</figcaption>"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return "<figure class=\"missing\"><p>figure file not found when the report was written</p>\(caption)</figure>"
+        guard let data = svg else {
+            return "<figure class=\"missing\"><p>figure file not found when the cell ended</p>\(caption)</figure>"
         }
         return "<figure><img src=\"data:image/svg+xml;base64,\(data.base64EncodedString())\" alt=\"\(Markdown.escape(path))\" />\(caption)</figure>"
     }

@@ -102,9 +102,29 @@ import TestSupport
         try svg.write(toFile: svgPath, atomically: true, encoding: .utf8)
         var result = try replay("# %% plot\nx = 1\n", in: dir)
         result.cells[0].filesWritten = [svgPath, dir.path + "/gone.svg"]
+        result.cells[0].figureFiles = [svgPath: Data(svg.utf8)]
         let html = ReplayReport.html(result)
         #expect(html.contains("<img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\""))
-        #expect(html.contains("figure file not found when the report was written"))
+        #expect(html.contains("figure file not found when the cell ended"))
+    }
+
+    @Test func eachFigureIsShownAsItsCellLeftIt() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Both cells save to one file; the report shows each its own figure.
+        let result = try replay("""
+            # %% mass
+            hist [1, 2, 2, 3] bins=3 title="MASS" save=(dir + "/same.svg")
+            # %% pt
+            hist [1, 2, 2, 3] bins=3 title="PT" save=(dir + "/same.svg")
+            """, in: dir)
+        let html = ReplayReport.html(result)
+        let embedded = html.components(separatedBy: "data:image/svg+xml;base64,").dropFirst().map { part in
+            String(decoding: Data(base64Encoded: String(part.prefix { $0 != "\"" })) ?? Data(), as: UTF8.self)
+        }
+        #expect(embedded.count == 2)
+        #expect(embedded.first?.contains(">MASS<") == true)
+        #expect(embedded.last?.contains(">PT<") == true)
     }
 
     @Test func figuresShownWithoutSavingAreEmbeddedToo() throws {
