@@ -101,6 +101,10 @@ public final class Replay {
         }
         var chosen = Set(code.map(\.number))
         if let keys = options.cells {
+            // `--cells "$CELLS"` with an empty variable must not pass having run nothing.
+            guard keys.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw CellSelectionError(description: "--cells names no cell; give cell names or numbers, comma-separated")
+            }
             chosen = []
             for key in keys { chosen.insert(try find(key)) }
         }

@@ -129,6 +129,9 @@ import TestSupport
         #expect(statuses(try replay(Self.notebook, ReplayOptions(cells: ["first", "3"])).result) == [.ok, .notRun, .ok])
         #expect(statuses(try replay(Self.notebook, ReplayOptions(from: "third"), set: ["a": .number(1)]).result) == [.notRun, .notRun, .ok])
         #expect(throws: CellSelectionError.self) { try replay(Self.notebook, ReplayOptions(cells: ["fourth"])) }
+        #expect(throws: CellSelectionError(description: "--cells names no cell; give cell names or numbers, comma-separated")) {
+            try replay(Self.notebook, ReplayOptions(cells: []))
+        }
         let document = try NotebookReader.parse(Self.notebook, file: "n.jnb")
         #expect(throws: CellSelectionError(description: "no cell '4' in n.jnb; its code cells are \"first\", \"second\", \"third\"")) {
             try Replay.selection(document, ReplayOptions(from: "4"))

@@ -38,6 +38,8 @@ import TestSupport
             (["run", "n.jnb", "--bogus"], "error: unknown option '--bogus'; see 'jnb run --help'"),
             (["run", "n.jnb", "--contine"], "error: unknown option '--contine'; did you mean '--continue'?"),
             (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are \"make\""),
+            (["run", "n.jnb", "--cells", ""], "error: --cells names no cell; give cell names or numbers, comma-separated"),
+            (["run", "n.jnb", "--cells", ","], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--set", "n"], "error: --set expects name=value, got 'n'"),
             (["run", "n.jnb", "--set", "out="], "error: --set out=: the value is empty; give a value or leave out --set out"),
             (["-c", "print 1", "--set", "out= "], "error: --set out= : the value is empty; give a value or leave out --set out"),
