@@ -129,6 +129,15 @@ public final class Replay {
             }
         }
         let total = document.codeCells.filter { chosen.contains($0.number) && !$0.options.skip }.count
+        // A --set value takes the type of its parameter's literal default: `out=007` stays text
+        // for `out = "out"`, `n=6_000` is a number for `n = 1000`.
+        for cell in document.codeCells where cell.options.parameters {
+            let defaults = session.literalAssignments(in: cell.source)
+            for (name, text) in session.literalTexts {
+                // The name was defined once already, so defining it again cannot fail.
+                if let example = defaults[name] { try? session.define(name, literal: text, like: example) }
+            }
+        }
         // A fresh session holds only the --set values; they override a [parameters] cell's
         // defaults once it has run.
         let injected = session.variableNames.compactMap { name in session.value(name).map { (name, $0) } }

@@ -170,6 +170,30 @@ import TestSupport
         #expect(plain.result.cells[1].output == "100\n")
     }
 
+    @Test func setValuesTakeTheTypeOfTheirLiteralDefault() throws {
+        let terminal = CapturedOutput()
+        let session = Session(output: terminal)
+        let given = ["out": "007", "n": "6_000", "seed": " 1e3 ", "shift": "-2_0", "data": "builtin ", "k": "007", "label": "'a b'", "fast": "true"]
+        for (name, text) in given { try session.define(name, literal: text) }
+        let document = try NotebookReader.parse("""
+            # %% [parameters]
+            out = "out"
+            n = 100
+            seed = 1
+            shift = -1
+            data = "x"
+            k = 2 * 3
+            label = "l"
+            fast = false
+            # %% use
+            print 1
+            """, file: "n.jnb")
+        _ = try Replay(session: session, terminal: terminal).run(document)
+        let values = Dictionary(uniqueKeysWithValues: given.keys.map { ($0, session.value($0)?.summary ?? "missing") })
+        #expect(values == ["out": "\"007\"", "n": "6000", "seed": "1000", "shift": "-20", "data": "\"builtin\"",
+                           "k": "7", "label": "\"a b\"", "fast": "true"])
+    }
+
     @Test func aNotebookWithoutCodeCellsSaysSo() throws {
         for text in ["", "# %% [markdown]\n# # Only text\n"] {
             let r = try replay(text)

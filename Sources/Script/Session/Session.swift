@@ -72,6 +72,24 @@ public final class Session {
         }
     }
 
+    /// The variables `source` assigns a literal at its top level (`n = 1000`, `out = "out"`,
+    /// `fast = true`, `shift = -1`), with that value; a parameters cell's typed defaults.
+    public func literalAssignments(in source: String) -> [String: Value] {
+        guard let statements = try? Parser.parse(source, grammar: table.grammar) else { return [:] }
+        var literals: [String: Value] = [:]
+        for statement in statements {
+            guard case .assignment(let name, _, let value) = statement.kind else { continue }
+            switch value.kind {
+            case .number(let number): literals[name] = .number(number)
+            case .unary(.negate, let operand): if case .number(let number) = operand.kind { literals[name] = .number(-number) }
+            case .string(let text): literals[name] = .string(text)
+            case .bool(let bool): literals[name] = .bool(bool)
+            default: literals.removeValue(forKey: name)
+            }
+        }
+        return literals
+    }
+
     /// True when `source` ends inside brackets, a string or after a trailing `\`, so a prompt
     /// should read another line before running it.
     public static func needsMoreInput(_ source: String) -> Bool {
@@ -98,19 +116,39 @@ public final class Session {
         interpreter.globals[name] = value
     }
 
-    /// Defines a variable from text as given on the command line: a number, true or false, a
-    /// quoted string, or else the text itself as a string (so `--set data=jets.h5` works).
-    public func define(_ name: String, literal text: String) throws(ScriptError) {
+    /// The text each variable defined by `define(_:literal:)` was given as (`--set`), by name.
+    public private(set) var literalTexts: [String: String] = [:]
+
+    /// Defines a variable from text as given on the command line, trimmed of spaces. Typed
+    /// like `example` (a parameter's literal default) when it is a string (the text as it
+    /// is, without quotes: `out=007` stays "007") or a number the text is written as in the
+    /// language (`6_000`, `1e3`); else a number, true or false, a quoted string, or the text
+    /// itself as a string (so `--set data=jets.h5` works).
+    public func define(_ name: String, literal text: String, like example: Value? = nil) throws(ScriptError) {
+        literalTexts[name] = text
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let number = Double(trimmed), !trimmed.isEmpty, trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") {
+        let unquoted = trimmed.count >= 2 && (trimmed.first == "\"" || trimmed.first == "'") && trimmed.last == trimmed.first
+            ? String(trimmed.dropFirst().dropLast()) : nil
+        if case .string? = example {
+            try define(name, .string(unquoted ?? trimmed))
+        } else if case .number? = example, let number = Self.number(trimmed) {
+            try define(name, .number(number))
+        } else if let number = Double(trimmed), !trimmed.isEmpty, trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") {
             try define(name, .number(number))
         } else if trimmed == "true" || trimmed == "false" {
             try define(name, .bool(trimmed == "true"))
-        } else if trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first {
-            try define(name, .string(String(trimmed.dropFirst().dropLast())))
         } else {
-            try define(name, .string(text))
+            try define(name, .string(unquoted ?? trimmed))
         }
+    }
+
+    /// `text` read as a number of the language (`100_000`, `1e-3`, `-2`), or nil.
+    static func number(_ text: String) -> Double? {
+        guard let tokens = try? Scanner.tokens(text) else { return nil }
+        let kinds = tokens.map(\.kind).filter { $0 != .newline && $0 != .endOfInput }
+        if kinds.count == 1, case .number(let number) = kinds[0] { return number }
+        if kinds.count == 2, kinds[0] == .symbol(.minus), case .number(let number) = kinds[1] { return -number }
+        return nil
     }
 
     static func isValidName(_ name: String) -> Bool {
