@@ -4,7 +4,8 @@ import Script
 
 /// `jnb run --report FILE.html`: one self-contained page with the markdown cells rendered,
 /// each code cell with its source, output, status and time, and the figures it wrote (or
-/// showed without saving) inline. Figures are embedded as data URIs of their SVG (not pasted into the page), so
+/// showed without saving) inline. Long lines of code and output wrap, and in print wide
+/// tables wrap their cells, so nothing is cut off in a PDF or on paper. Figures are embedded as data URIs of their SVG (not pasted into the page), so
 /// figures cannot clash over element ids and any script in an SVG file stays inert. The page is
 /// also well-formed XML, so `xmllint` can check it.
 public enum ReplayReport {
@@ -135,7 +136,7 @@ public enum ReplayReport {
         .head { display: flex; gap: 1rem; font-size: 0.85rem; color: #555; }
         .head .label { font-weight: bold; color: #1d1d1f; }
         .head .line { margin-left: auto; }
-        pre { background: #f6f8fa; padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; font: 13px/1.4 "DejaVu Sans Mono", Menlo, monospace; }
+        pre { background: #f6f8fa; padding: 0.6rem 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; border-radius: 4px; font: 13px/1.4 "DejaVu Sans Mono", Menlo, monospace; }
         pre.output { background: #fff; border: 1px solid #e3e3e3; }
         pre.output.failed { border-color: #e5a0a0; }
         figure { margin: 0.8rem 0; }
@@ -151,5 +152,11 @@ public enum ReplayReport {
         table.result td.omitted { color: #666; font-style: italic; }
         div.result + p.note { font-size: 0.85rem; color: #555; margin-top: -0.4rem; }
         blockquote { border-left: 3px solid #ddd; margin-left: 0; padding-left: 1rem; color: #555; }
+        @media print {
+          body { max-width: none; margin: 0; }
+          div.result { overflow: visible; }
+          table.result { font-size: 0.7rem; max-width: 100%; }
+          table.result th, table.result td, table.result td.number { white-space: normal; overflow-wrap: anywhere; padding: 0.1rem 0.3rem; }
+        }
         """
 }

@@ -94,6 +94,20 @@ import TestSupport
         #expect((noneJSON["parameters"] as? [String: Any])?.isEmpty == true)
     }
 
+    @Test func longLinesWrapAndWideTablesFitInPrint() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = ReplayReport.html(try replay("# %% a\nprint 1\n", in: dir))
+        let rules = html.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Code and output wrap (long words too) instead of scrolling out of sight.
+        let pre = try #require(rules.first { $0.hasPrefix("pre {") })
+        #expect(pre.contains("white-space: pre-wrap;") && pre.contains("overflow-wrap: anywhere;") && !pre.contains("overflow-x"))
+        // In print, a wide table's cells wrap, so every column shows.
+        let print = try #require(html.range(of: "@media print {")).upperBound
+        #expect(html[print...].contains("div.result { overflow: visible; }"))
+        #expect(html[print...].contains("table.result th, table.result td, table.result td.number { white-space: normal; overflow-wrap: anywhere;"))
+    }
+
     @Test func figuresWrittenByACellAreEmbedded() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
