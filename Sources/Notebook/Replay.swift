@@ -128,7 +128,9 @@ public final class Replay {
                 invalid[cell.number] = error
             }
         }
-        let total = document.codeCells.filter { chosen.contains($0.number) && !$0.options.skip }.count
+        // `[k/N]`: the k-th of the N code cells selected, skipped ones included, so that without
+        // --cells or --from N is the count of the closing line.
+        let total = document.codeCells.filter { chosen.contains($0.number) }.count
         // A --set value takes the type of its parameter's literal default: `out=007` stays text
         // for `out = "out"`, `n=6_000` is a number for `n = 1000`.
         for cell in document.codeCells where cell.options.parameters {
@@ -177,12 +179,12 @@ public final class Replay {
                 results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
                 continue
             }
+            position += 1
             if cell.options.skip {
-                terminal.write("[-/\(total)] \(cell.label) skipped (skip=true)")
+                terminal.write("[\(position)/\(total)] \(cell.label) skipped (skip=true)")
                 results.append(CellResult(cell: cell, status: .skipped, seconds: 0, output: "", error: nil, filesWritten: []))
                 continue
             }
-            position += 1
             terminal.write("[\(position)/\(total)] \(cell.label)")
             var result = invalid[cell.number].map { error in
                 let refusal = Self.refusal([error], cell, document)

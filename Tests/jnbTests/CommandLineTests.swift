@@ -41,6 +41,7 @@ import TestSupport
             (["run", "n.jnb", "--cells", ""], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--cells", ","], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--set", "n"], "error: --set expects name=value, got 'n'"),
+            (["run", "n.jnb", "--set", "true=3"], "error: --set true=3: 'true' is a reserved word of the language and cannot be a variable name"),
             (["run", "n.jnb", "--set", "out="], "error: --set out=: the value is empty; give a value or leave out --set out"),
             (["-c", "print 1", "--set", "out= "], "error: --set out= : the value is empty; give a value or leave out --set out"),
             (["n.jnb"], "error: unexpected argument 'n.jnb'; to replay a notebook: jnb run n.jnb"),

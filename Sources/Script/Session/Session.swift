@@ -107,6 +107,9 @@ public final class Session {
 
     /// Defines a variable before any statement runs (`jnb run --set name=value`).
     public func define(_ name: String, _ value: Value) throws(ScriptError) {
+        if let keyword = Token.Keyword(rawValue: name) {
+            throw ScriptError.syntax("'\(keyword.rawValue)' is a reserved word of the language and cannot be a variable name", at: nil)
+        }
         guard Self.isValidName(name) else {
             throw ScriptError.syntax("'\(name)' is not a valid variable name (letters, digits and _, not starting with a digit)", at: nil)
         }
