@@ -77,20 +77,23 @@ struct AxisTicks {
         return fitting.max { score($0) < score($1) } ?? candidates.last ?? AxisTicks(marks: [], multiplier: nil)
     }
 
-    /// Ticks at `mantissas` × 10ⁿ inside the axis, labelled in plain digits, with unlabelled
+    /// Ticks at `mantissas` × 10ⁿ inside the axis, labelled in plain digits with the
+    /// decimals of the smallest (all labels of an axis have the same number), and unlabelled
     /// minor ticks at the other whole mantissas.
     private static func mantissaTicks(_ map: AxisMap, _ mantissas: [Double], integer: Bool) -> AxisTicks {
-        var marks: [Mark] = []
+        var ticks: [(value: Double, labelled: Bool, exponent: Int)] = []
         let first = Int(log10(map.lower).rounded(.down)), last = Int(log10(map.upper).rounded(.up))
         for exponent in first...last {
             let decade = NumberFormat.pow10(exponent)
-            for m in 1...9 {
+            for m in 1...9 where map.contains(Double(m) * decade) {
                 let value = Double(m) * decade
-                guard map.contains(value) else { continue }
-                let labelled = mantissas.contains(Double(m)) && (!integer || value >= 1)
-                let decimals = max(0, -exponent)
-                marks.append(Mark(value: value, major: labelled, label: labelled ? RichText(NumberFormat.label(value, decimals: decimals)) : nil))
+                ticks.append((value, mantissas.contains(Double(m)) && (!integer || value >= 1), exponent))
             }
+        }
+        let decimals = max(0, -(ticks.filter(\.labelled).map(\.exponent).min() ?? 0))
+        let marks = ticks.map { tick in
+            Mark(value: tick.value, major: tick.labelled,
+                 label: tick.labelled ? RichText(NumberFormat.label(tick.value, decimals: decimals)) : nil)
         }
         return AxisTicks(marks: marks, multiplier: nil)
     }
