@@ -52,7 +52,7 @@ enum Members {
         Member(name: "mean", help: "mean of the finite values") { .number(column($0).statistics.mean) },
         Member(name: "std", help: "standard deviation (divides by N) of the finite values") { .number(column($0).statistics.std) },
         Member(name: "mean_error", help: "statistical error of the mean, σ/√N (σ with N − 1)") { .number(column($0).statistics.meanError) },
-        Member(name: "std_error", help: "statistical error of the standard deviation, σ/√(2N)") { .number(column($0).statistics.stdError) },
+        Member(name: "std_error", help: "statistical error of the standard deviation, σ·√(κ − 1)/(2√N) with κ the kurtosis (σ/√(2N) for a normal distribution)") { .number(column($0).statistics.stdError) },
         Member(name: "min", help: "smallest finite value") { .number(column($0).statistics.min) },
         Member(name: "max", help: "largest finite value") { .number(column($0).statistics.max) },
         Member(name: "sum", help: "sum of the finite values (for a mask: how many are true)") { .number(column($0).sum) },
