@@ -1,6 +1,7 @@
 /// Residuals of a reconstructed quantity, r = (x_in − x_out) / x_in (the thesis's sign), and
-/// their summary: μ ± σ/√N and σ ± σ/√(2N). The thesis calls 2σ "the reconstruction error
-/// for 95 % of the data".
+/// their summary: μ ± σ/√N and σ ± its error (σ·√(κ − 1)/(2√N), see `Statistics`). The thesis
+/// calls 2σ "the reconstruction error for 95 % of the data"; with the long tails of these
+/// residuals the share of jets within 2σ is not exactly 95 % (93–97 % in the study).
 public struct Residuals: Sendable {
     public let values: [Double]
     public let statistics: Statistics

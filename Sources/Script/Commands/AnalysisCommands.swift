@@ -6,7 +6,7 @@ extension CommandTable {
         CommandSpec(
             "residuals", group: .analysis,
             summary: "Relative residuals (input − output)/input of a quantity",
-            details: "Returns a column; printing it shows μ ± σ/√N and σ ± σ/√(2N). 2σ is the thesis's \"reconstruction error for 95 % of the data\". Jets with input 0 give no finite residual and are left out of the statistics.",
+            details: "Returns a column; printing it shows μ ± σ/√N and σ ± σ·√(κ − 1)/(2√N), κ the kurtosis (σ/√(2N) for a normal distribution; the residuals' long tails make it larger). 2σ is what the thesis calls the \"reconstruction error for 95 % of the data\"; with long tails the share of jets within 2σ is only roughly 95 %. Jets with input 0 give no finite residual and are left out of the statistics.",
             parameters: [
                 .positional("input", .column, help: "the quantity for the input jets, e.g. mass(bg)"),
                 .positional("output", .column, help: "the same quantity for the reconstructed jets, e.g. mass(out)"),

@@ -11,7 +11,7 @@ extension CommandTable {
         CommandSpec(
             "hist", group: .plots,
             summary: "Histogram of one or more columns, overlaid with shared bins",
-            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ/√(2N) of all its values.",
+            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ·√(κ − 1)/(2√N) (κ the kurtosis) of all its values.",
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),

@@ -52,7 +52,7 @@ enum Members {
         Member(name: "mean", help: "mean of the finite values") { .number(column($0).statistics.mean) },
         Member(name: "std", help: "standard deviation (divides by N) of the finite values") { .number(column($0).statistics.std) },
         Member(name: "mean_error", help: "statistical error of the mean, σ/√N (σ with N − 1)") { .number(column($0).statistics.meanError) },
-        Member(name: "std_error", help: "statistical error of the standard deviation, σ/√(2N)") { .number(column($0).statistics.stdError) },
+        Member(name: "std_error", help: "statistical error of the standard deviation, σ·√(κ − 1)/(2√N) with κ the kurtosis (σ/√(2N) for a normal distribution)") { .number(column($0).statistics.stdError) },
         Member(name: "min", help: "smallest finite value") { .number(column($0).statistics.min) },
         Member(name: "max", help: "largest finite value") { .number(column($0).statistics.max) },
         Member(name: "sum", help: "sum of the finite values (for a mask: how many are true)") { .number(column($0).sum) },
@@ -180,7 +180,7 @@ enum Members {
         Member(name: "epochs", help: "epochs completed") { .number(Double(history($0).epochs)) },
         Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
         Member(name: "valid", help: "validation loss per epoch") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
-        Member(name: "seconds", help: "seconds per epoch") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
+        Member(name: "seconds", help: "seconds per epoch, its validation included") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
         Member(name: "interrupted", help: "whether Ctrl-C stopped the training") { .bool(history($0).interrupted) },
     ]
 }
