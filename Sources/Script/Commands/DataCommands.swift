@@ -27,7 +27,7 @@ extension CommandTable {
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
             ],
             examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
-            run: save),
+            result: .nothing, run: save),
         CommandSpec(
             "simulate", group: .data,
             summary: "Make jets with the built-in simulator",

@@ -63,7 +63,7 @@ extension CommandTable {
         CommandSpec(
             "blas", group: .models,
             summary: "Which BLAS library and CPU kernels training uses",
-            run: { invocation in
+            result: .nothing, run: { invocation in
                 invocation.print(BLAS.status.description + "; \(BLAS.threads) thread\(BLAS.threads == 1 ? "" : "s") per product")
                 return .nothing
             }),

@@ -28,7 +28,7 @@ extension CommandTable {
             ],
             examples: ["hist mass(parts.valid) mass(out) bins=100 labels=[\"Input\", \"Output\"] xlabel=\"m [GeV]\" save=\"figures/m_bg.svg\"",
                        "hist (residuals mass(bg) mass(out)) bins=100 stats=true save=\"figures/residual_m.svg\""],
-            run: hist),
+            result: .figureUnlessSaved, run: hist),
         CommandSpec(
             "image", group: .plots,
             summary: "Draw jet images: the average image of a set, or one jet; several side by side",
@@ -43,7 +43,7 @@ extension CommandTable {
             ],
             examples: ["image (select jets signal=1) log=true save=\"figures/average_signal.svg\"",
                        "image jets[l.argmax] out[l.argmax] titles=[\"input\", \"output\"] save=\"figures/worst.svg\""],
-            run: image),
+            result: .figureUnlessSaved, run: image),
         CommandSpec(
             "scatter", group: .plots,
             summary: "Scatter plot of one column against another",
@@ -57,7 +57,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["scatter mass(jets) jets.jet_mass diagonal=true save=\"figures/m_image_vs_file.svg\""],
-            run: scatter),
+            result: .figureUnlessSaved, run: scatter),
         CommandSpec(
             "hist2d", group: .plots,
             summary: "2D histogram of one column against another: jets per cell as colour",
@@ -75,7 +75,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["hist2d mass(bg) bg.jet_mass range=[50, 110, 50, 110] bins=60 diagonal=true save=\"figures/m_image_vs_stored.svg\""],
-            run: hist2d),
+            result: .figureUnlessSaved, run: hist2d),
         CommandSpec(
             "curve", group: .plots,
             summary: "Loss per epoch of trained models, or ROC curves, overlaid in one figure",
@@ -90,7 +90,7 @@ extension CommandTable {
             examples: ["curve ae save=\"figures/loss.svg\"",
                        "curve ae1 ae2 ae3 labels=[\"setup 1\", \"setup 2\", \"setup 3\"] save=\"figures/loss_setups.svg\"",
                        "curve r1 r2 r3 rtau labels=[\"setup 1\", \"setup 2\", \"setup 3\", \"−τ21\"] save=\"figures/roc.svg\""],
-            run: curve),
+            result: .figureUnlessSaved, run: curve),
         CommandSpec(
             "grid", group: .plots,
             summary: "Put figures side by side: the panels of each, in a grid",
@@ -103,7 +103,7 @@ extension CommandTable {
             ],
             examples: ["m = hist mass(bg) mass(out) xlabel=\"m [GeV]\"; p = hist pt(bg) pt(out) xlabel=\"pT [GeV]\"",
                        "grid m p columns=2 title=\"setup 3, background\" save=\"figures/kinematics_bg.svg\""],
-            run: grid),
+            result: .figureUnlessSaved, run: grid),
     ]
 
     // MARK: Drawing and saving
