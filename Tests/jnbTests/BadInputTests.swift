@@ -31,7 +31,7 @@ import TestSupport
     static let prelude = "keep = 1\nx = \"before\"\njets = load \"jets.h5\" rows=0:400\nae = autoencoder [625, 16, 625]"
 
     /// A file that cannot be read is reported at its name (column 10); a file that reads but
-    /// does not fit the request, at the command (column 5).
+    /// does not fit the request, at the argument that asked (rows=0:50000 at column 25).
     static func file(_ what: String, _ name: String, _ status: Int32, _ expect: String, rows: String = "", column: Int = 10) -> Case {
         Case(area: "file", what: what, statement: "x = load \"\(name)\"\(rows)", status: status,
              expect: expect.isEmpty ? [] : ["case.jnb:7:\(column): load: \(name)" + expect])
@@ -61,7 +61,7 @@ import TestSupport
         Case(area: "file", what: "a NaN jet variable: loaded; statistics skip it and count it (`nan` member)",
              statement: "nm = load \"nan_mass.h5\"; print \"NaN masses:\" nm.jet_mass.nan", status: 0),
         file("datasets of different lengths", "short_mass.h5", 74, ": dataset 'jet_mass': expected 6 entries (one per jet, as 'image'), found 5"),
-        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 5),
+        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 25),
         Case(area: "file", what: "a model file for another architecture (100 values)", statement: "x = load \"model100.h5\"", status: 74,
              expect: ["case.jnb:7:10: load: model100.h5: the model maps 100 to 100 values; jnb's models take jet images of 625 pixels"]),
 
