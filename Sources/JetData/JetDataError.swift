@@ -23,7 +23,7 @@ public enum JetDataError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidArgument(message):
             message
         case let .rowsOutOfRange(path, rows, jets):
-            "\(path): rows \(rows.lowerBound)..<\(rows.upperBound) asked for, but the file has \(jets) jets"
+            "\(path): rows \(rows.lowerBound):\(rows.upperBound) asked for, but the file has \(jets) jets"
         case let .file(message):
             message
         case .interrupted:

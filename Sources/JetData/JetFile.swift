@@ -57,7 +57,7 @@ public enum JetFile {
             }
             let signal = try file.dataset(labelDataset).read(Float.self, rows: range)
             let name = URL(fileURLWithPath: path).lastPathComponent
-            let origin = range.count == n ? name : "\(name) rows \(range.lowerBound)..<\(range.upperBound)"
+            let origin = range.count == n ? name : "\(name) rows \(range.lowerBound):\(range.upperBound)"
             return try JetSet(images: images, variables: variables, signal: signal, origin: origin)
         }
     }

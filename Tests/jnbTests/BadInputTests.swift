@@ -61,7 +61,7 @@ import TestSupport
         Case(area: "file", what: "a NaN jet variable: loaded; statistics skip it and count it (`nan` member)",
              statement: "nm = load \"nan_mass.h5\"; print \"NaN masses:\" nm.jet_mass.nan", status: 0),
         file("datasets of different lengths", "short_mass.h5", 74, ": dataset 'jet_mass': expected 6 entries (one per jet, as 'image'), found 5"),
-        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 25),
+        file("rows past the end", "good.h5", 70, ": rows 0:50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 25),
         Case(area: "file", what: "a model file for another architecture (100 values)", statement: "x = load \"model100.h5\"", status: 74,
              expect: ["case.jnb:7:10: load: model100.h5: the model maps 100 to 100 values; jnb's models take jet images of 625 pixels"]),
 
