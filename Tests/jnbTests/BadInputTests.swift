@@ -76,7 +76,7 @@ import TestSupport
         command("batch larger than the data", "fit ae jets batch=100000", 70, "19: fit: batch 100000 is larger than the 400 training jets; give batch= at most 400"),
         command("an empty training set", "fit ae (select jets n=0)", 70, "8: fit: the training set is empty (0 jets)"),
         command("lr below zero", "fit ae jets lr=-1", 70, "16: fit: argument 'lr': expected a number > 0, got number -1"),
-        command("split fraction 1.5", "x = split jets train=1.5", 70, "22: split: argument 'train': expected a fraction between 0 and 1, got number 1.5"),
+        command("split fraction 1.5", "x = split jets train=1.5", 70, "22: split: argument 'train': expected a fraction strictly between 0 and 1, got number 1.5"),
         command("train + test ≥ 1", "x = split jets train=0.8 test=0.3", 70, "31: split: train + test must leave something for valid, got 0.8 + 0.3"),
         command("layer list whose ends are not 625", "x = autoencoder [625, 100, 600]", 70, "17: autoencoder: the first and last layers must have 625 units (one per pixel), got 625-100-600"),
         command("a layer of 0 units", "x = autoencoder [625, 0, 625]", 70, "17: autoencoder: argument 'layers': item 1 of the list: expected a whole number ≥ 1, got number 0"),
@@ -94,7 +94,7 @@ import TestSupport
 
         Case(area: "notebook", what: "a variable that a failed statement would have set",
              notebook: "# %% one\njets = load \"jets.h5\" rows=0:100\ny = split jets train=1.5\n# %% two\nprint y.train\n", status: 70,
-             expect: ["case.jnb:3:22: split: argument 'train': expected a fraction between 0 and 1, got number 1.5",
+             expect: ["case.jnb:3:22: split: argument 'train': expected a fraction strictly between 0 and 1, got number 1.5",
                       "case.jnb:5:7: unknown name 'y'"]),
         Case(area: "notebook", what: "invalid UTF-8", bytes: Array("# %% one\nx = 1\nprint \"".utf8) + [0xFF, 0xFE] + Array("\"\n".utf8),
              status: 74, expect: ["case.jnb:3: the file is not UTF-8 text (invalid byte sequence on this line)"]),

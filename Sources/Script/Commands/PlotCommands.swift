@@ -357,10 +357,14 @@ extension CommandTable {
         let title = try invocation.optionalString("title")
         if case .roc? = entries.first?.value {
             let curves = try entries.map { entry -> ROCCurve in
-                guard case .roc(let curve) = entry.value else {
+                switch entry.value {
+                case .roc(let curve):
+                    return curve
+                case .model, .history:
+                    throw mixedCurves(entry.value, after: entries[0].value, at: entry.span)
+                default:
                     throw ScriptError.runtime("curve: expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", at: entry.span)
                 }
-                return curve
             }
             // Without labels=, each curve's own label (roc … label=).
             let figure = rocFigure(zip(curves, labels ?? curves.map { $0.label ?? "" }).map { ($0, $1) }, title: title)
@@ -377,6 +381,8 @@ extension CommandTable {
             case .history(let given):
                 guard given.epochs > 0 else { throw ScriptError.runtime("curve: the training history has no epochs", at: entry.span) }
                 return given
+            case .roc:
+                throw mixedCurves(entry.value, after: entries[0].value, at: entry.span)
             default:
                 throw ScriptError.runtime("curve: expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", at: entry.span)
             }
@@ -405,6 +411,12 @@ extension CommandTable {
         }
         let summary = histories.count == 1 ? "loss curve of \(Format.count(histories[0].epochs, "epoch"))" : "loss curves of \(histories.count) models"
         return try finish(Figure(axes), summary: summary, invocation)
+    }
+
+    /// A loss curve and a ROC curve have different axes: one figure shows one kind.
+    private static func mixedCurves(_ value: Value, after first: Value, at span: SourceSpan) -> ScriptError {
+        ScriptError.runtime("curve: models and ROC curves cannot be mixed in one figure; got \(value.typeWithArticle) after \(first.typeWithArticle)",
+                            at: span)
     }
 
     // MARK: Figures of the analysis commands
