@@ -113,7 +113,8 @@ final class Interpreter {
                 throw ScriptError.runtime("\(described(value, of: base)) has no members", at: nameSpan)
             }
             do {
-                return try Members.get(name, of: value)
+                let written: String? = if case .variable(let variable) = base.kind { variable } else { nil }
+                return try Members.get(name, of: value, written: written)
             } catch {
                 throw error.located(at: nameSpan)
             }

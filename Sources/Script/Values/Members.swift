@@ -32,13 +32,19 @@ enum Members {
         }
     }
 
-    static func get(_ name: String, of value: Value) throws(ScriptError) -> Value {
+    /// The member `name` of `value`; `written` is the variable that holds the value, if any,
+    /// for suggestions such as `mass(j)`.
+    static func get(_ name: String, of value: Value, written: String? = nil) throws(ScriptError) -> Value {
         let available = members(of: value)
         if let member = available.first(where: { $0.name == name }) { return try member.get(value) }
         guard !available.isEmpty else {
             throw ScriptError.runtime("\(value.typeWithArticle) has no members", at: nil)
         }
-        let suggestion = Suggestions.didYouMean(name, among: available.map(\.name))
+        let suggestion = if case .jets = value {
+            Suggestions.didYouMean(name, amongJetSetMembers: available.map(\.name), jets: written)
+        } else {
+            Suggestions.didYouMean(name, among: available.map(\.name))
+        }
         throw ScriptError.runtime("\(value.typeWithArticle) has no member '\(name)'\(suggestion) (members: \(available.map(\.name).joined(separator: ", ")))", at: nil)
     }
 
