@@ -41,7 +41,7 @@ import TestSupport
     @Test func exitStatusFollowsTheKindOfError() throws {
         let syntax = try run(["-c", "x = (1"])
         #expect(syntax.status == 65)
-        #expect(syntax.stderr == "error: <command line>:1:5: '(' is never closed\n  x = (1\n      ^\n")
+        #expect(syntax.stderr == "error: <command line>:1:7: expected ')' to close the '(' at 1:5, found the end of the input\n  x = (1\n        ^\n")
         #expect(try run(["-c", "fti 3"]).status == 65)
         #expect(try run(["-c", "x = 1 + [2]"]).status == 70)
         #expect(try run(["-c", "run \"/nonexistent/file.jnb\""]).status == 74)
