@@ -21,7 +21,7 @@ extension CommandTable {
         CommandSpec(
             "fit", group: .models,
             summary: "Train a model to reproduce its input images",
-            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Ctrl-C stops after the current batch and keeps the weights and history so far; a loss that becomes NaN stops training with the weights of the last good epoch.",
+            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Fitting a trained model again goes on from its weights with a new schedule, and its history goes on too: the new epochs are numbered on, and the model shows how many epochs and fits it has had. Ctrl-C stops after the current batch and keeps the weights and history so far; a loss that becomes NaN stops training with the weights of the last good epoch.",
             parameters: [
                 .positional("model", .any, help: "the autoencoder to train (updated in place)"),
                 .positional("data", .jets, help: "training jets"),
@@ -178,7 +178,8 @@ extension CommandTable {
         }
         if let history = model.history, history.interrupted {
             let kept = invocation.variableName("model").map { "\($0) keeps" } ?? "the model keeps"
-            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(history.epochs + 1) of \(epochs); \(kept) the weights and the history of \(history.epochs) epoch\(history.epochs == 1 ? "" : "s")")
+            let done = history.lastRunEpochs
+            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(done + 1) of \(epochs); \(kept) the weights and the history of \(done) epoch\(done == 1 ? "" : "s")\(history.runs == 1 ? "" : " of this fit")")
         }
         if let failure { invocation.finishWithError(failure) }
         return .model(trained)

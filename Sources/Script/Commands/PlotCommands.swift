@@ -394,8 +394,8 @@ extension CommandTable {
             let epochs = (1...history.epochs).map(Double.init)
             let name = labels?.first.map { $0.isEmpty ? "" : "\($0), " } ?? ""
             axes.addLine(x: epochs, y: history.trainLoss, label: name + "training", markerSize: 4)
-            if !history.validLoss.isEmpty {
-                axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: name + "validation", markerSize: 4)
+            if let valid = validation(history) {
+                axes.addLine(x: valid.epochs, y: valid.losses, label: name + "validation", markerSize: 4)
             }
         } else {
             for (k, history) in histories.enumerated() {
@@ -403,14 +403,21 @@ extension CommandTable {
                 let colour = Colour.tab10[k % Colour.tab10.count]
                 let name = labels?[k] ?? entries[k].variable ?? "model \(k + 1)"
                 axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed, markerSize: 3)
-                if !history.validLoss.isEmpty {
-                    axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
-                                 label: "\(name), validation", colour: colour, markerSize: 4)
+                if let valid = validation(history) {
+                    axes.addLine(x: valid.epochs, y: valid.losses, label: "\(name), validation", colour: colour, markerSize: 4)
                 }
             }
         }
         let summary = histories.count == 1 ? "loss curve of \(Format.count(histories[0].epochs, "epoch"))" : "loss curves of \(histories.count) models"
         return try finish(Figure(axes), summary: summary, invocation)
+    }
+
+    /// The epochs that have a validation loss and their losses (a model fitted again without
+    /// valid= has none for that fit's epochs), or nil when none has.
+    private static func validation(_ history: TrainingHistory) -> (epochs: [Double], losses: [Double])? {
+        let points = history.validLoss.enumerated().filter { $0.element.isFinite }
+        guard !points.isEmpty else { return nil }
+        return (points.map { Double($0.offset + 1) }, points.map(\.element))
     }
 
     /// A loss curve and a ROC curve have different axes: one figure shows one kind.

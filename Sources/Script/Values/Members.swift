@@ -168,7 +168,7 @@ enum Members {
         Member(name: "layers", help: "the layer sizes") { .list(model($0)?.model.network.layers.map { .number(Double($0)) } ?? []) },
         Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
         Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
-        Member(name: "history", help: "losses per epoch of the last training") { v throws(ScriptError) in
+        Member(name: "history", help: "losses per epoch of all its training (a second fit continues it)") { v throws(ScriptError) in
             // As `curve` says it: an untrained model has no history, rather than an empty one.
             guard let history = model(v)?.model.history else {
                 throw ScriptError.runtime("the model has not been trained yet, so it has no history (fit trains it)", at: nil)
@@ -183,11 +183,12 @@ enum Members {
     }
 
     static let historyMembers: [Member] = [
-        Member(name: "epochs", help: "epochs completed") { .number(Double(history($0).epochs)) },
+        Member(name: "epochs", help: "epochs completed, over all fits") { .number(Double(history($0).epochs)) },
+        Member(name: "fits", help: "how many fits trained the model (each continues the history)") { .number(Double(history($0).runs)) },
         Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
-        Member(name: "valid", help: "validation loss per epoch") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "valid", help: "validation loss per epoch (NaN for a fit without valid=)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
         Member(name: "seconds", help: "seconds per epoch") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
-        Member(name: "interrupted", help: "whether Ctrl-C stopped the training") { .bool(history($0).interrupted) },
+        Member(name: "interrupted", help: "whether Ctrl-C stopped the last fit") { .bool(history($0).interrupted) },
     ]
 }
 
