@@ -6,7 +6,10 @@ import JetData
 public struct ROCCurve: Sendable {
     /// Thresholds, decreasing: point k flags the jets with score > thresholds[k]. The first
     /// is the highest score (nothing flagged), the inner ones lie midway between neighbouring
-    /// distinct scores, the last just below the lowest score (everything flagged).
+    /// distinct scores, the last below the lowest score by half the gap above it (everything
+    /// flagged), but never at or below 0 for positive scores, so a log axis can show it. It
+    /// stands visibly apart from the lowest score: printed to six digits, a threshold given
+    /// to `confusion` flags the jets the scan's row counts.
     public let thresholds: [Double]
     public let falsePositiveRate: [Double]
     public let truePositiveRate: [Double]
@@ -46,7 +49,14 @@ public struct ROCCurve: Sendable {
                 if anomalous[order[k]] { newTP += 1 } else { newFP += 1 }
                 k += 1
             }
-            thresholds.append(k < order.count ? (score + scores[order[k]]) / 2 : score - max(1e-12, abs(score) * 1e-9))
+            if k < order.count {
+                thresholds.append((score + scores[order[k]]) / 2)
+            } else {
+                let above = thresholds.count > 1 ? thresholds[thresholds.count - 1] : score
+                var gap = above > score ? (above - score) : max(1, abs(score)) / 2
+                if score > 0 { gap = min(gap, score / 2) }
+                thresholds.append(score - gap)
+            }
             tp.append(newTP)
             fp.append(newFP)
         }

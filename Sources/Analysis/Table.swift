@@ -10,7 +10,9 @@ public struct Table: Sendable, Equatable {
         public var rendered: String {
             switch self {
             case let .text(s): s
-            case let .number(x): Format.number(x)
+            // Whole numbers in full (a count given as a number, 123456789), others to four
+            // significant digits.
+            case let .number(x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : Format.number(x)
             case let .count(n): String(n)
             }
         }
@@ -19,7 +21,7 @@ public struct Table: Sendable, Equatable {
         var csv: String {
             switch self {
             case let .text(s): s
-            case let .number(x): x.isFinite ? "\(x)" : Format.number(x)
+            case let .number(x): x.isFinite ? (x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)") : Format.number(x)
             case let .count(n): String(n)
             }
         }
@@ -59,6 +61,29 @@ public struct Table: Sendable, Equatable {
         !rows.isEmpty && rows.allSatisfy { $0[c].isNumeric || $0[c] == .text("") }
     }
 
+    /// The cells of rows `shown` as displayed: text as it is, numbers with their decimal
+    /// points in line down each column (a number with fewer decimals is padded with spaces on
+    /// the right, so 0.564 stands over 0.6274 digit for digit, and no digit is invented).
+    public func displayedCells(_ shown: [Int]) -> [[String]] {
+        var cells = shown.map { rows[$0].map(\.rendered) }
+        for c in columns.indices {
+            // Digits after the decimal point of a plain decimal (not 1.2e+08, nan or inf).
+            func decimals(_ k: Int) -> Int? {
+                guard rows[shown[k]][c].isNumeric else { return nil }
+                let text = cells[k][c]
+                guard !text.contains("e"), !text.contains("n"), !text.contains("i") else { return nil }
+                return text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+            }
+            let widest = shown.indices.compactMap(decimals).max() ?? 0
+            guard widest > 0 else { continue }
+            for k in shown.indices {
+                guard let d = decimals(k), d < widest else { continue }
+                cells[k][c] += String(repeating: " ", count: widest - d + (d == 0 ? 1 : 0))
+            }
+        }
+        return cells
+    }
+
     /// The line that stands for the rows a display leaves out.
     public static func omissionLine(_ omitted: Int) -> String {
         "… \(Format.count(omitted)) more row\(omitted == 1 ? "" : "s") …"
@@ -69,7 +94,7 @@ public struct Table: Sendable, Equatable {
     public func text(maxRows: Int? = nil) -> String {
         let shown = displayedRows(maxRows: maxRows)
         let omitted = rows.count - shown.count
-        let rendered = shown.map { rows[$0].map(\.rendered) }
+        let rendered = displayedCells(shown)
         let widths = columns.indices.map { c in
             ([columns[c]] + rendered.map { $0[c] }).map(\.count).max() ?? 0
         }

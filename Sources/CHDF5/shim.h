@@ -24,6 +24,8 @@ static inline hid_t jnb_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
 static inline hid_t jnb_h5p_dataset_access(void) { return H5P_DATASET_ACCESS; }
 static inline hid_t jnb_h5p_file_access(void) { return H5P_FILE_ACCESS; }
 static inline hid_t jnb_h5p_link_create(void) { return H5P_LINK_CREATE; }
+static inline hid_t jnb_h5p_file_create(void) { return H5P_FILE_CREATE; }
+static inline hid_t jnb_h5p_group_create(void) { return H5P_GROUP_CREATE; }
 static inline hid_t jnb_h5s_all(void) { return H5S_ALL; }
 static inline hsize_t jnb_h5s_unlimited(void) { return H5S_UNLIMITED; }
 

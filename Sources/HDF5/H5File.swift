@@ -46,10 +46,23 @@ public final class H5File {
         return list
     }()
 
+    /// Creation lists for the file (its root group), groups and datasets without HDF5's
+    /// object times: those stamp every object with the second it was written, so the same
+    /// jets or model written twice would give files that differ, and a rerun could not be
+    /// checked with `cmp`.
+    private static func untimedCreation(_ listClass: hid_t) -> hid_t {
+        let list = H5Pcreate(listClass)
+        guard list >= 0, H5Pset_obj_track_times(list, false) >= 0 else { return jnb_h5p_default() }
+        return list
+    }
+
+    static let fileCreation = untimedCreation(jnb_h5p_file_create())
+    static let groupCreation = untimedCreation(jnb_h5p_group_create())
+
     /// Creates (or truncates) a file. Prefer `writeAtomically`, which never leaves a half file.
     public static func create(_ path: String) throws -> H5File {
         try HDF5Library.call {
-            let id = H5Fcreate(path, jnb_h5f_acc_trunc(), jnb_h5p_default(), Self.fileAccess)
+            let id = H5Fcreate(path, jnb_h5f_acc_trunc(), Self.fileCreation, Self.fileAccess)
             guard id >= 0 else {
                 throw HDF5Error(path: path, message: "cannot create file: \(HDF5Library.takeErrorMessage())")
             }
@@ -169,15 +182,25 @@ public final class H5File {
             defer { H5Sclose(space) }
             let dcpl = H5Pcreate(jnb_h5p_dataset_create())
             defer { H5Pclose(dcpl) }
+            _ = H5Pset_obj_track_times(dcpl, false)
             if let chunks {
                 let chunkDims = zip(chunks, shape).map { hsize_t(max(1, min($0, max($1, 1)))) }
                 _ = H5Pset_chunk(dcpl, Int32(chunkDims.count), chunkDims)
                 if let deflateLevel { _ = H5Pset_deflate(dcpl, UInt32(deflateLevel)) }
             }
-            let lcpl = H5Pcreate(jnb_h5p_link_create())
-            defer { H5Pclose(lcpl) }
-            _ = H5Pset_create_intermediate_group(lcpl, 1)
-            let dataset = H5Dcreate2(id, name, T.fileType, space, lcpl, dcpl, jnb_h5p_default())
+            // The groups on the way are made here rather than by HDF5's intermediate-group
+            // option, which would make them with object times.
+            var group = ""
+            for part in name.split(separator: "/").dropLast() {
+                group += group.isEmpty ? String(part) : "/\(part)"
+                guard !contains(group) else { continue }
+                let made = H5Gcreate2(id, group, jnb_h5p_default(), Self.groupCreation, jnb_h5p_default())
+                guard made >= 0 else {
+                    throw HDF5Error(path: path, object: group, message: "cannot create the group: \(HDF5Library.takeErrorMessage())")
+                }
+                H5Gclose(made)
+            }
+            let dataset = H5Dcreate2(id, name, T.fileType, space, jnb_h5p_default(), dcpl, jnb_h5p_default())
             guard dataset >= 0 else {
                 throw HDF5Error(path: path, object: name, message: "cannot create: \(HDF5Library.takeErrorMessage())")
             }

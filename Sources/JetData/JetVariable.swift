@@ -27,6 +27,14 @@ public enum JetVariable: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The unit of the variable's values, nil for a pure number (η, φ in radians, ΔR, τ).
+    public var unit: String? {
+        switch self {
+        case .pt, .mass: "GeV"
+        default: nil
+        }
+    }
+
     /// Name of the dataset in the public file.
     public var datasetName: String { rawValue }
 

@@ -136,10 +136,9 @@ private struct TrainingRun: @unchecked Sendable {
                     break
                 }
             }
-            let seconds = (ContinuousClock.now - epochStart).seconds
+            let trainingSeconds = (ContinuousClock.now - epochStart).seconds
             if stop { break epochs }  // a partial epoch is not recorded as an epoch
             history.trainLoss.append(squaredError / Double(seen * width))
-            history.epochSeconds.append(seconds)
             var validLoss: Double?
             if let validation {
                 var current = network
@@ -148,6 +147,8 @@ private struct TrainingRun: @unchecked Sendable {
                 history.validLoss.append(loss)
                 validLoss = loss
             }
+            // An epoch's time is its steps and its validation, as the epoch line shows it.
+            history.epochSeconds.append((ContinuousClock.now - epochStart).seconds)
             lastGood = (copyParameters(), "epoch \(epoch)")
             if let patience = config.patience, let loss = validLoss {
                 if best == nil || loss < best?.loss ?? .infinity {
@@ -161,7 +162,7 @@ private struct TrainingRun: @unchecked Sendable {
                 let elapsed = (ContinuousClock.now - start).seconds
                 let report = TrainingProgress(
                     event: .epoch, epoch: epoch, epochs: config.epochs, batch: batchesPerEpoch,
-                    batchesPerEpoch: batchesPerEpoch, samplesPerSecond: Double(seen) / max(seconds, 1e-9),
+                    batchesPerEpoch: batchesPerEpoch, samplesPerSecond: Double(seen) / max(trainingSeconds, 1e-9),
                     secondsElapsed: elapsed, secondsRemaining: elapsed / Double(epoch) * Double(config.epochs - epoch),
                     trainLoss: history.trainLoss[epoch - 1], validLoss: validLoss, learningRate: history.lastLearningRate)
                 if progress(report) == .stop {

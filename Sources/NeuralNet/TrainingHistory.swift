@@ -6,7 +6,8 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     /// Loss on the validation samples after each epoch (empty without validation samples;
     /// NaN for the epochs of a run without them when another run had them).
     public var validLoss: [Double] = []
-    /// Wall-clock seconds of each epoch's training steps (validation excluded).
+    /// Wall-clock seconds of each epoch: its training steps and its validation, as the epoch
+    /// line of `fit` shows it (the thesis compares training times per setup).
     public var epochSeconds: [Double] = []
     /// Optimiser steps taken, and the schedule's planned length (epochs × batches per epoch).
     public var steps = 0

@@ -62,7 +62,24 @@ public enum NotebookReader {
             bodyStart = number + 1
         }
         finish()
+        document.warnings += repeatedNames(document)
         return document
+    }
+
+    /// A code cell name used before: `--cells` and `--from` cannot tell such cells apart by name.
+    private static func repeatedNames(_ document: NotebookDocument) -> [NotebookDocument.Warning] {
+        var first: [String: NotebookDocument.Cell] = [:]
+        var warnings: [NotebookDocument.Warning] = []
+        for cell in document.codeCells {
+            guard let name = cell.name else { continue }
+            guard let earlier = first[name] else {
+                first[name] = cell
+                continue
+            }
+            warnings.append(.init(line: cell.markerLine, message: "cell name '\(name)' is already used at line \(earlier.markerLine); "
+                                  + "--cells and --from need these cells' numbers (\(earlier.number), \(cell.number))", file: document.file))
+        }
+        return warnings
     }
 
     /// `# %%` at the start of a line (after optional spaces), followed by the end of the line

@@ -81,7 +81,14 @@ public final class Replay {
         let code = document.codeCells
         func find(_ key: String) throws(CellSelectionError) -> Int {
             let trimmed = key.trimmingCharacters(in: .whitespaces)
-            if let match = code.first(where: { $0.name == trimmed }) { return match.number }
+            let named = code.filter { $0.name == trimmed }
+            if named.count > 1 {
+                let cells = named.map { "\($0.number) (line \($0.markerLine))" }
+                throw CellSelectionError(description: "'\(trimmed)' names \(named.count) cells in \(document.file): "
+                                         + cells.dropLast().joined(separator: ", ") + " and " + (cells.last ?? "")
+                                         + "; give the number of the one to run")
+            }
+            if let match = named.first { return match.number }
             if let number = Int(trimmed), (1...code.count).contains(number) { return number }
             let names = code.map { $0.name.map { "\"\($0)\"" } ?? String($0.number) }.joined(separator: ", ")
             throw CellSelectionError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
@@ -120,12 +127,15 @@ public final class Replay {
         var exitCode: Int32 = 0
         var position = 0
 
-        if !invalid.isEmpty && !options.continueAfterFailure {
-            for cell in document.codeCells {
+        // A cell that may fail (allow_error=true) does not stop the notebook; its error is
+        // reported when its turn comes.
+        let stopping = document.codeCells.filter { invalid[$0.number] != nil && !$0.options.allowError }
+        if !stopping.isEmpty && !options.continueAfterFailure {
+            for cell in stopping {
                 guard let error = invalid[cell.number] else { continue }
                 terminal.error(Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell)))
             }
-            terminal.error("nothing ran: \(invalid.count == 1 ? "a cell has an error" : "\(invalid.count) cells have errors") that \(invalid.count == 1 ? "stops" : "stop") the notebook before it starts")
+            terminal.error("nothing ran: \(stopping.count == 1 ? "a cell has an error" : "\(stopping.count) cells have errors") that \(stopping.count == 1 ? "stops" : "stop") the notebook before it starts")
             exitCode = 65
             stopped = true
         }
@@ -149,7 +159,7 @@ public final class Replay {
             var result = invalid[cell.number].map { error in
                 let text = Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
                 terminal.error(text)
-                return CellResult(cell: cell, status: .failed, seconds: 0, output: text + "\n",
+                return CellResult(cell: cell, status: cell.options.allowError ? .allowedError : .failed, seconds: 0, output: text + "\n",
                                   segments: [.text(text + "\n")], error: error, filesWritten: [])
             } ?? runCell(cell, in: document)
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
@@ -211,7 +221,7 @@ public final class Replay {
                                 at: error?.span)
         }
         if let error {
-            session.output.error(Session.diagnostic(error, source: cell.source, origin: origin))
+            session.output.error(session.diagnostic(error, source: cell.source, origin: origin))
         }
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
         return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,
@@ -230,6 +240,7 @@ public final class Replay {
 
     static func summaryLine(_ result: ReplayResult) -> String {
         let code = result.cells.filter { $0.cell.kind == .code }
+        guard !code.isEmpty else { return "\(result.document.file): no code cells, nothing to run" }
         var parts: [String] = []
         for status in [CellResult.Status.ok, .allowedError, .failed, .skipped, .notRun] {
             let count = code.filter { $0.status == status }.count

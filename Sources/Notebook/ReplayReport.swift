@@ -143,6 +143,7 @@ public enum ReplayReport {
         table.result th, table.result td { padding: 0.15rem 0.6rem; }
         table.result caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
         table.result th.number, table.result td.number { text-align: right; }
+        table.result td.number { white-space: pre; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; }
         table.result td.omitted { color: #666; font-style: italic; }
         div.result + p.note { font-size: 0.85rem; color: #555; margin-top: -0.4rem; }
         blockquote { border-left: 3px solid #ddd; margin-left: 0; padding-left: 1rem; color: #555; }

@@ -1,7 +1,7 @@
 import Analysis
 
 /// A result table as an HTML table for the replay report: its title as the caption, number
-/// columns right-aligned, its note under it, and a long table cut to its first and last rows
+/// columns right-aligned with their decimal points in line, its note under it, and a long table cut to its first and last rows
 /// as the prompt prints it.
 enum TableHTML {
     static func html(_ table: Table, maxRows: Int) -> String {
@@ -16,13 +16,14 @@ enum TableHTML {
             "<th\(cellClass(numeric[c]))>\(Markdown.escape(table.columns[c]))</th>"
         }.joined() + "</tr></thead>")
         lines.append("<tbody>")
+        let cells = table.displayedCells(shown)
         for (k, r) in shown.enumerated() {
             if omitted > 0, k > 0, r != shown[k - 1] + 1 {
                 lines.append("<tr><td class=\"omitted\" colspan=\"\(max(table.columns.count, 1))\">"
                              + "\(Markdown.escape(Table.omissionLine(omitted))) (every row: save the table to a .csv file)</td></tr>")
             }
-            lines.append("<tr>" + table.rows[r].map { cell in
-                "<td\(cellClass(cell.isNumeric))>\(Markdown.escape(cell.rendered))</td>"
+            lines.append("<tr>" + table.rows[r].indices.map { c in
+                "<td\(cellClass(table.rows[r][c].isNumeric))>\(Markdown.escape(cells[k][c]))</td>"
             }.joined() + "</tr>")
         }
         lines.append("</tbody></table></div>")

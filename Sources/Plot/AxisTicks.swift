@@ -43,6 +43,9 @@ struct AxisTicks {
     static func make(_ map: AxisMap, length: Double, horizontal: Bool, integer: Bool, size: Double) -> AxisTicks {
         let room = horizontal ? 3 * size : 2 * size
         let most = max(1, min(9, Int(length / room)))
+        if map.log, Ticks.decades(from: map.lower, to: map.upper).count < 2 {
+            return narrowLogTicks(map, most: most, integer: integer, length: length, horizontal: horizontal, size: size)
+        }
         var best: AxisTicks?
         for intervals in stride(from: most, through: 1, by: -1) {
             let candidate = map.log ? logTicks(map, intervals: intervals, integer: integer)
@@ -51,6 +54,48 @@ struct AxisTicks {
             if fits(candidate, map: map, length: length, horizontal: horizontal, size: size) { break }
         }
         return best ?? AxisTicks(marks: [], multiplier: nil)
+    }
+
+    /// A log axis spanning less than two decades: labels at 1-2-5 (or 1-2-3-5, or every
+    /// digit) times a power of ten, or nice linear steps, whichever that fits spans the most
+    /// of the axis for its number of labels. Linear steps alone crowd the upper end and leave
+    /// the lower end bare (a scan over 3.8–73 labelled only 20, 40, 60).
+    private static func narrowLogTicks(_ map: AxisMap, most: Int, integer: Bool, length: Double, horizontal: Bool,
+                                       size: Double) -> AxisTicks {
+        var candidates = [[1.0, 2, 5], [1, 2, 3, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]].map { mantissaTicks(map, $0, integer: integer) }
+        for intervals in stride(from: most, through: 1, by: -1) {
+            var ticks = linearTicks(map, intervals: intervals, integer: integer)
+            ticks.marks = ticks.marks.filter { $0.value > 0 }
+            candidates.append(ticks)
+        }
+        func score(_ ticks: AxisTicks) -> Double {
+            let labelled = ticks.marks.filter { $0.label != nil }.map { map.fraction($0.value) }
+            guard let low = labelled.min(), let high = labelled.max(), labelled.count >= 2 else { return -1 }
+            return (high - low) - 0.03 * Double(labelled.count)
+        }
+        let fitting = candidates.filter { fits($0, map: map, length: length, horizontal: horizontal, size: size) }
+        return fitting.max { score($0) < score($1) } ?? candidates.last ?? AxisTicks(marks: [], multiplier: nil)
+    }
+
+    /// Ticks at `mantissas` × 10ⁿ inside the axis, labelled in plain digits with the
+    /// decimals of the smallest (all labels of an axis have the same number), and unlabelled
+    /// minor ticks at the other whole mantissas.
+    private static func mantissaTicks(_ map: AxisMap, _ mantissas: [Double], integer: Bool) -> AxisTicks {
+        var ticks: [(value: Double, labelled: Bool, exponent: Int)] = []
+        let first = Int(log10(map.lower).rounded(.down)), last = Int(log10(map.upper).rounded(.up))
+        for exponent in first...last {
+            let decade = NumberFormat.pow10(exponent)
+            for m in 1...9 where map.contains(Double(m) * decade) {
+                let value = Double(m) * decade
+                ticks.append((value, mantissas.contains(Double(m)) && (!integer || value >= 1), exponent))
+            }
+        }
+        let decimals = max(0, -(ticks.filter(\.labelled).map(\.exponent).min() ?? 0))
+        let marks = ticks.map { tick in
+            Mark(value: tick.value, major: tick.labelled,
+                 label: tick.labelled ? RichText(NumberFormat.label(tick.value, decimals: decimals)) : nil)
+        }
+        return AxisTicks(marks: marks, multiplier: nil)
     }
 
     /// Whether no two labels overlap.
@@ -83,15 +128,10 @@ struct AxisTicks {
         return AxisTicks(marks: marks, multiplier: multiplier)
     }
 
-    /// Decades labelled 10ⁿ (every k-th when they would crowd) with minor ticks 2–9; when
-    /// fewer than two decades are visible, linear ticks placed logarithmically.
+    /// Decades labelled 10ⁿ (every k-th when they would crowd) with minor ticks 2–9, for
+    /// axes spanning two decades or more (`narrowLogTicks` labels the others).
     private static func logTicks(_ map: AxisMap, intervals: Int, integer: Bool) -> AxisTicks {
         let decades = Ticks.decades(from: map.lower, to: map.upper)
-        if decades.count < 2 {
-            var ticks = linearTicks(map, intervals: intervals, integer: integer)
-            ticks.marks = ticks.marks.filter { $0.value > 0 }
-            return ticks
-        }
         let stride = [1, 2, 3, 4, 5, 10, 20, 50, 100].first { (decades.count - 1) / $0 <= intervals } ?? 100
         var marks: [Mark] = []
         let first = Int(log10(map.lower).rounded(.down)), last = Int(log10(map.upper).rounded(.up))

@@ -64,7 +64,10 @@ struct Decorations {
         let boxes = self.boxes(panel)
         guard !boxes.isEmpty, panel.axes.y.limits == nil, panel.image == nil, panel.heatmap == nil,
               place(boxes, panel: panel, geometry: geometry).hidden > 0 else { return nil }
-        let needed = (boxes.map(\.height).max() ?? 0) + Style.fontSize
+        // Boxes too wide to stand side by side stack up: room for all of them.
+        let sideBySide = boxes.map(\.width).reduce(0, +) + Style.fontSize * Double(boxes.count + 1) <= geometry.frame.width
+        let stacked = boxes.map(\.height).reduce(0, +) + Style.fontSize * 0.5 * Double(boxes.count - 1)
+        let needed = (sideBySide ? boxes.map(\.height).max() ?? 0 : stacked) + Style.fontSize
         let fraction = min(0.6, needed / geometry.frame.height)
         let lower = panel.yLimits.lowerBound, upper = panel.yLimits.upperBound
         if panel.axes.y.scale == .log {

@@ -42,15 +42,19 @@ public struct Figure: Sendable, Equatable {
         share(&resolved)
         var layout = Layout.arrange(self, panels: resolved)
         // Legends and text boxes that would hide data get room above it, then the layout
-        // is settled again.
-        var extended = false
-        for index in resolved.indices where !sharesY {
-            if let limits = Decorations.headroom(resolved[index], geometry: layout.geometries[index]) {
-                resolved[index].yLimits = limits
-                extended = true
+        // is settled again. Room for the tallest box may not do when two boxes cannot stand
+        // side by side (a legend and a wide text box): then a second round adds more.
+        for _ in 0..<3 {
+            var extended = false
+            for index in resolved.indices where !sharesY {
+                if let limits = Decorations.headroom(resolved[index], geometry: layout.geometries[index]) {
+                    resolved[index].yLimits = limits
+                    extended = true
+                }
             }
+            guard extended else { break }
+            layout = Layout.arrange(self, panels: resolved)
         }
-        if extended { layout = Layout.arrange(self, panels: resolved) }
 
         var canvas = SVGCanvas()
         if let title = title.map(RichText.init) {

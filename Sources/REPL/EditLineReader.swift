@@ -107,7 +107,7 @@ public final class EditLineReader: LineReader {
         let descriptor = open(trial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             let reason = AtomicWrite.systemErrorText(errno)
-            let parent = NSString(string: destination.path).deletingLastPathComponent
+            let parent = FilePaths.parent(of: destination.path)
             let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
             return "cannot write \(historyPath): creating a file in \(folder): \(reason)"
         }

@@ -42,7 +42,7 @@ public final class REPL {
             if let error = result.error {
                 // The terminal has echoed ^C without a line end.
                 if error.category == .interrupted { session.output.error("") }
-                session.output.error(Session.diagnostic(error, source: source))
+                session.output.error(session.diagnostic(error, source: source))
             }
             if let status = session.quitStatus { return status }
         }

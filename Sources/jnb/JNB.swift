@@ -35,6 +35,20 @@ struct JNB: ParsableCommand {
     @Flag(name: .customLong("command-reference"), help: .hidden)
     var commandReference = false
 
+    /// ArgumentParser's `main`, with usage errors shown as jnb shows its other errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard let line = UsageError.line(for: error, arguments: Array(CommandLine.arguments.dropFirst())) else {
+                exit(withError: error)
+            }
+            StandardStreams().error(line)
+            exit(withError: ExitCode.validationFailure)
+        }
+    }
+
     func run() throws {
         if version {
             print(Version.text)
@@ -76,7 +90,7 @@ struct JNB: ParsableCommand {
     static func execute(_ source: String, origin: SourceOrigin, in session: Session) -> Int32 {
         let result = session.execute(source, origin: origin)
         if let error = result.error {
-            session.output.error(Session.diagnostic(error, source: source, origin: origin))
+            session.output.error(session.diagnostic(error, source: source, origin: origin))
         }
         // A statement that fails has no effect, so a run that ends with an error never quit.
         return result.error == nil ? session.quitStatus ?? 0 : result.exitCode

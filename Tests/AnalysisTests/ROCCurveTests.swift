@@ -82,6 +82,17 @@ import TestSupport
         }
     }
 
+    @Test func theLastThresholdStandsApartFromTheLowestScore() throws {
+        let roc = try ROCCurve(scores: [1, 2, 3, 4, 3, 4, 5, 6], anomalous: [false, false, false, false, true, true, true, true])
+        #expect(roc.thresholds.last == 0.5, "mirrors the midpoint 1.5 above the lowest score 1")
+        #expect(roc.falsePositiveRate.last == 1 && roc.truePositiveRate.last == 1)
+        // Positive scores keep a positive threshold (a log axis shows it), however wide the gap.
+        let spread = try ROCCurve(scores: [0.001, 10, 20], anomalous: [false, true, true])
+        #expect(spread.thresholds.last == 0.0005)
+        let single = try ROCCurve(scores: [-3, -3], anomalous: [false, true])
+        #expect(single.thresholds == [-3, -4.5])
+    }
+
     @Test func fixedFalsePositiveRatePoint() throws {
         let scores = (0..<100).map { Double($0) }
         let anomalous = (0..<100).map { $0 >= 50 }

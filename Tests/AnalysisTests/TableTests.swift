@@ -8,13 +8,13 @@ import Testing
                              [.text("625, \"wide\""), .number(0.00066), .number(0.00012), .count(5)]],
                       note: "MSE per pixel in GeV²")
 
-    @Test func textAlignsNumbersRight() {
+    @Test func textAlignsNumbersOnTheirDecimalPoints() {
         let expected = """
         Mean reconstruction loss
         setup                background   signal  ratio
         ───────────────────  ──────────  ───────  ─────
-        625-300-100-300-625       0.026   0.0092  2.826
-        625, "wide"             0.00066  0.00012      5
+        625-300-100-300-625     0.026    0.0092   2.826
+        625, "wide"             0.00066  0.00012  5
         MSE per pixel in GeV²
 
         """
@@ -33,6 +33,25 @@ import Testing
         #expect(long.text(maxRows: 1000) == long.text())
         #expect(long.text(maxRows: 999) == long.text(), "one hidden row is printed instead")
         #expect(table.text(maxRows: 40) == table.text())
+    }
+
+    /// Decimal points stand in line down a column, without digits added; whole numbers are
+    /// shown in full.
+    @Test func decimalPointsLineUp() {
+        let t = Table(title: "t", columns: ["a", "b"],
+                      rows: [[.number(0.564), .number(123456789)], [.number(0.6274), .number(1600)], [.number(12), .number(2.5e-9)],
+                             [.number(.nan), .text("")]])
+        #expect(t.text() == """
+            t
+                  a          b
+            ───────  ─────────
+             0.564   123456789
+             0.6274       1600
+            12       2.500e-09
+                nan
+
+            """)
+        #expect(t.csv().contains("12,2.5e-09") && t.csv().contains("0.6274,1600\n"))
     }
 
     @Test func csvQuotesAndKeepsFullPrecision() {

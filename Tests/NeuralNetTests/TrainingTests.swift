@@ -27,6 +27,23 @@ import Testing
         #expect(!history.interrupted && !history.stoppedEarly)
     }
 
+    /// The recorded time of an epoch is the epoch's wall time, validation included, so that
+    /// the epochs add up to the run (a validation set far larger than the training set makes
+    /// a validation left out plain to see).
+    @Test func epochTimesAddUpToTheRunWithTheirValidation() throws {
+        let all = try Reference.lowRank(count: 40_064, width: 30, rank: 3, seed: 4)
+        let train = try Samples(values: all.values, width: 30, rows: Array(0..<64))
+        let valid = try Samples(values: all.values, width: 30, rows: Array(64..<40_064))
+        var network = try Network(layers: TrainingTests.layers, seed: 1)
+        var elapsed = 0.0
+        let history = try network.train(train, validation: valid, config: TrainingConfig(epochs: 3, batchSize: 32, seed: 2)) { report in
+            if report.event == .epoch { elapsed = report.secondsElapsed }
+            return .proceed
+        }
+        let total = history.epochSeconds.reduce(0, +)
+        #expect(total <= elapsed && total > 0.8 * elapsed, "epochs \(history.epochSeconds), run \(elapsed) s")
+    }
+
     @Test(arguments: [1, 2])
     func sameSeedSameThreadsSameResult(threads: Int) throws {
         let (train, valid) = try TrainingTests.data()

@@ -47,6 +47,13 @@ import Script
         #expect(doc.codeCells.map(\.label) == ["a"])
     }
 
+    @Test func aCellNameUsedTwiceIsAWarning() throws {
+        let doc = try NotebookReader.parse("# %% a\n# %% [markdown] b\n# %% b\nx = 1\n# %% a\nprint 1\n", file: "n.jnb")
+        #expect(doc.warnings.map(\.description) == [
+            "n.jnb:5: cell name 'a' is already used at line 1; --cells and --from need these cells' numbers (1, 3)",
+        ])
+    }
+
     @Test func badOptionValuesAreErrorsWithTheirPlace() {
         #expect(throws: ScriptError(.syntax, "cell option timeout must be a number of seconds > 0, got 'soon'",
                                     at: SourceSpan(file: "n.jnb", line: 2, column: 8, length: 12))) {

@@ -100,6 +100,14 @@ import TestSupport
         }
     }
 
+    @Test func aNameOfTwoCellsSelectsNeither() throws {
+        let document = try NotebookReader.parse("# %% a\n# %% b\nx = 1\n# %% a\nprint 1\n", file: "n.jnb")
+        let error = CellSelectionError(description: "'a' names 2 cells in n.jnb: 1 (line 1) and 3 (line 4); give the number of the one to run")
+        #expect(throws: error) { try Replay.selection(document, ReplayOptions(cells: ["a"])) }
+        #expect(throws: error) { try Replay.selection(document, ReplayOptions(from: "a")) }
+        #expect(try Replay.selection(document, ReplayOptions(cells: ["3"])) == [3])
+    }
+
     @Test func definitionsComeBeforeTheFirstCell() throws {
         let r = try replay("# %% a\nprint data\n", set: ["data": .string("jets.h5")])
         #expect(r.result.cells[0].output == "jets.h5\n")
@@ -122,6 +130,14 @@ import TestSupport
         // A plain cell that assigns the same name keeps its own value.
         let plain = try replay("# %% defaults\nn = 100\n# %% use\nprint n\n", set: ["n": .number(7)])
         #expect(plain.result.cells[1].output == "100\n")
+    }
+
+    @Test func aNotebookWithoutCodeCellsSaysSo() throws {
+        for text in ["", "# %% [markdown]\n# # Only text\n"] {
+            let r = try replay(text)
+            #expect(r.result.exitCode == 0)
+            #expect(r.terminal == "n.jnb: no code cells, nothing to run\n")
+        }
     }
 
     @Test func quitEndsTheReplay() throws {

@@ -98,4 +98,41 @@ import Testing
         #expect(box.x0 > frame.x + frame.width / 2 || box.x1 < frame.x + frame.width / 4)
         #expect(box.y1 < frame.y + frame.height / 3)
     }
+
+    @Test func aNarrowLogAxisIsLabelledAtItsLowerEndToo() throws {
+        // A threshold scan over 3.8–73: linear steps alone gave 20, 40, 60 and nothing below.
+        var axes = Axes(xLabel: "threshold", yLabel: "fraction", xScale: .log)
+        axes.addLine(x: [3.78, 10, 72.6], y: [1, 0.5, 0])
+        let labels = try SVGInspector(try Figure(axes).svg()).texts.filter { $0.role == "xtick" }.map(\.text)
+        #expect(labels == ["5", "10", "20", "50"], "\(labels)")
+        // Well under a decade, every digit may be labelled (a loss curve from 7 to 35).
+        var losses = Axes(xLabel: "epoch", yLabel: "loss", yScale: .log)
+        losses.addLine(x: [1, 2, 3], y: [34.6, 12, 6.9])
+        let yLabels = try SVGInspector(try Figure(losses).svg()).texts.filter { $0.role == "ytick" }.map(\.text)
+        #expect(yLabels.first.flatMap(Double.init).map { $0 < 8 } == true, "\(yLabels)")
+        // One number of decimals on an axis: 0.5, 1.0, 2.0, 5.0.
+        var small = Axes(xLabel: "threshold", yLabel: "fraction", xScale: .log)
+        small.addLine(x: [0.378, 1, 7.26], y: [1, 0.5, 0])
+        let smallLabels = try SVGInspector(try Figure(small).svg()).texts.filter { $0.role == "xtick" }.map(\.text)
+        #expect(smallLabels == ["0.5", "1.0", "2.0", "5.0"], "\(smallLabels)")
+    }
+
+    @Test func boxesTooWideToStandSideBySideGetRoomAboveTheData() throws {
+        // A flat histogram filling the frame, a legend and a wide text box: both boxes must
+        // end above the bars.
+        var axes = Axes(xLabel: "x", yLabel: "jets")
+        let edges = (0...40).map(Double.init)
+        axes.addHistogram([Double](repeating: 30, count: 40), edges: edges, label: "input")
+        axes.addHistogram([Double](repeating: 28, count: 40), edges: edges, label: "output")
+        axes.addTextBox(["output: 170 below, 116 above the range, a long line"])
+        let svg = try SVGInspector(try Figure(axes).svg())
+        let frame = try #require(svg.frames[1])
+        let ticks = svg.texts.filter { $0.role == "ytick" }
+        let zero = try #require(ticks.first { $0.text == "0" }), ten = try #require(ticks.first { $0.text == "10" })
+        let perUnit = ((zero.y0 + zero.y1) - (ten.y0 + ten.y1)) / 2 / 10
+        let barTop = (zero.y0 + zero.y1) / 2 - 30 * perUnit
+        for box in svg.texts where box.role == "legend" || box.role == "textbox" {
+            #expect(box.y1 < barTop, "'\(box.text)' ends at \(box.y1), the bars start at \(barTop) (frame top \(frame.y))")
+        }
+    }
 }

@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 import REPL
 import Script
+import TestSupport
 
 /// A line reader that plays back a script of inputs and records prompts and history.
 final class ScriptedLineReader: LineReader {
@@ -71,6 +73,20 @@ final class ScriptedLineReader: LineReader {
               split x trian=0.8
                       ^^^^^
             1
+
+            """)
+    }
+
+    @Test func anErrorInAFileThatRunRanShowsThatFilesLine() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("r1.jnb").path
+        try "a = 1\nb = nosuch\nc = 3\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = run([.line("run \"\(path)\"")])
+        #expect(r.output == """
+            error: \(path):2:5: unknown name 'nosuch'; 'vars' lists the variables, 'help' the commands
+              b = nosuch
+                  ^^^^^^
 
             """)
     }

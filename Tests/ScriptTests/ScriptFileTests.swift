@@ -41,7 +41,7 @@ import TestSupport
 
         var actual = output.text
         if let error = result.error {
-            actual += Session.diagnostic(error, source: source, origin: origin) + "\n"
+            actual += session.diagnostic(error, source: source, origin: origin) + "\n"
         }
         actual += "[exit \(session.quitStatus ?? result.exitCode)]\n"
         actual = actual.replacingOccurrences(of: Self.folder.path, with: "<here>")

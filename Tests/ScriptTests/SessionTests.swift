@@ -134,8 +134,8 @@ import TestSupport
         let result = s.execute("t = table name=[\"a, b\", \"c\"] x=[1.5, 2]\nsave t dir + \"/sub/t.csv\"\nsave t.x dir + \"/x.csv\"")
         #expect(result.succeeded)
         #expect(result.filesWritten == [dir.path + "/sub/t.csv", dir.path + "/x.csv"])
-        #expect(try String(contentsOfFile: dir.path + "/sub/t.csv", encoding: .utf8) == "name,x\n\"a, b\",1.5\nc,2.0\n")
-        #expect(try String(contentsOfFile: dir.path + "/x.csv", encoding: .utf8) == "x\n1.5\n2.0\n")
+        #expect(try String(contentsOfFile: dir.path + "/sub/t.csv", encoding: .utf8) == "name,x\n\"a, b\",1.5\nc,2\n")
+        #expect(try String(contentsOfFile: dir.path + "/x.csv", encoding: .utf8) == "x\n1.5\n2\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["sub", "x.csv"])
     }
 
@@ -190,7 +190,7 @@ import TestSupport
         try s.define("path", .string(dir.path + "/link.csv"))
         #expect(s.execute("save (table x=[1]) path").succeeded)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/link.csv") == "real.csv")
-        #expect(try String(contentsOfFile: dir.path + "/real.csv", encoding: .utf8) == "x\n1.0\n")
+        #expect(try String(contentsOfFile: dir.path + "/real.csv", encoding: .utf8) == "x\n1\n")
     }
 }
 

@@ -29,6 +29,27 @@ import TestSupport
         #expect(try run(["-c", "1", "--set", "mass=3"]).status == 64)
     }
 
+    @Test func usageErrorsAreOneLineInJnbsStyle() throws {
+        let (dir, _) = try notebook("# %% make\nprint 1\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [([String], String)] = [
+            (["--bogus"], "error: unknown option '--bogus'; see 'jnb --help'"),
+            (["run"], "error: missing expected argument '<file.jnb>'; see 'jnb run --help'"),
+            (["run", "n.jnb", "--bogus"], "error: unknown option '--bogus'; see 'jnb run --help'"),
+            (["run", "n.jnb", "--contine"], "error: unknown option '--contine'; did you mean '--continue'?"),
+            (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are \"make\""),
+            (["run", "n.jnb", "--set", "n"], "error: --set expects name=value, got 'n'"),
+            (["n.jnb"], "error: unexpected argument 'n.jnb'; to replay a notebook: jnb run n.jnb"),
+            (["other.jnb"], "error: unexpected argument 'other.jnb'; to replay a notebook: jnb run other.jnb"),
+        ]
+        for (arguments, message) in cases {
+            let result = try run(arguments, in: dir)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr == message + "\n", "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+    }
+
     @Test func statementsWithDashC() throws {
         let ok = try run(["-c", "x = 6; print x * 7", "--set", "y=1"])
         #expect(ok.status == 0)
@@ -52,6 +73,14 @@ import TestSupport
         let result = try run(["-c", "x = 1\ny = jest"])
         #expect(result.status == 70)
         #expect(result.stderr == "error: <command line>:2:5: unknown name 'jest'; 'vars' lists the variables, 'help' the commands\n  y = jest\n      ^^^^\n")
+    }
+
+    @Test func anErrorInAFileThatRunRanShowsThatFilesLine() throws {
+        let (dir, _) = try notebook("a = 1\nb = nosuch\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try run(["-c", "run \"n.jnb\""], in: dir)
+        #expect(result.status == 70)
+        #expect(result.stderr == "error: n.jnb:2:5: unknown name 'nosuch'; 'vars' lists the variables, 'help' the commands\n  b = nosuch\n      ^^^^^^\n")
     }
 
     @Test func aFailingStatementWithQuitEndsWithTheErrorStatus() throws {

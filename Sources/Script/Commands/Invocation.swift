@@ -12,14 +12,16 @@ public final class Invocation {
     /// For arguments given as a plain variable (`fit ae …`): the variable's name.
     private let variables: [String: String]
     private let statements: [String: Statement]
-    /// The values of the variadic parameter, where each was given, and the variable's name
-    /// when it was given as a plain variable.
-    let variadic: [(value: Value, span: SourceSpan, variable: String?)]
+    /// A value of the variadic parameter, where it was given, the variable's name when it was
+    /// given as a plain variable, and its expression as text (nil for the items of a list
+    /// given by name).
+    typealias VariadicArgument = (value: Value, span: SourceSpan, variable: String?, text: String?)
+    let variadic: [VariadicArgument]
     let extraKeywords: [(name: String, value: Value, span: SourceSpan)]
 
     init(spec: CommandSpec, call: Call, interpreter: Interpreter, transaction: Transaction,
          values: [String: Value], spans: [String: SourceSpan], variables: [String: String],
-         statements: [String: Statement], variadic: [(value: Value, span: SourceSpan, variable: String?)],
+         statements: [String: Statement], variadic: [VariadicArgument],
          extraKeywords: [(name: String, value: Value, span: SourceSpan)]) {
         self.spec = spec
         self.call = call

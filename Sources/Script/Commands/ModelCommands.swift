@@ -59,7 +59,7 @@ extension CommandTable {
             examples: ["l = loss ae bg", "print l.mean"],
             run: { invocation in
                 let model = try model(invocation, "model")
-                return .column(Column(name: "loss [GeV²]", floats: try losses(model, try invocation.jets("jets"), invocation)))
+                return .column(Column(name: "loss [GeV² per pixel]", floats: try losses(model, try invocation.jets("jets"), invocation)))
             }),
         CommandSpec(
             "blas", group: .models,

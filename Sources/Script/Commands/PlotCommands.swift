@@ -15,8 +15,8 @@ extension CommandTable {
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
-                .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ)"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the first column's name)"),
+                .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ, else the columns as written, e.g. mass(sig) and mass(bkg))"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the first column's name, with its unit: jet_mass [GeV])"),
                 .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
@@ -50,8 +50,8 @@ extension CommandTable {
             parameters: [
                 .positional("x", .column, help: "horizontal values"),
                 .positional("y", .column, help: "vertical values (same length)"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
-                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name, with its unit)"),
                 .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
@@ -69,8 +69,8 @@ extension CommandTable {
                 .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] (default: each column's range)"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
                 .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
-                .keyword("xlabel", .string, help: "x-axis label (default: the column's name)"),
-                .keyword("ylabel", .string, help: "y-axis label (default: the column's name)"),
+                .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
+                .keyword("ylabel", .string, help: "y-axis label (default: the column's name, with its unit)"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
@@ -151,10 +151,11 @@ extension CommandTable {
     // MARK: Commands
 
     private static func hist(_ invocation: Invocation) throws -> Value {
-        let columns = invocation.variadic.compactMap { entry -> Column? in
-            if case .column(let c) = entry.value { return c }
+        let entries = invocation.variadic.compactMap { entry -> (column: Column, text: String?)? in
+            if case .column(let c) = entry.value { return (c, entry.text) }
             return nil
         }
+        let columns = entries.map(\.column)
         guard !columns.isEmpty else { throw invocation.failure("give at least one column to histogram") }
         let bins = try invocation.integer("bins")
         let logx = try invocation.bool("logx")
@@ -175,13 +176,15 @@ extension CommandTable {
             (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
         }
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
-        var labels: [String?] = columns.count > 1 && Set(columns.map(\.name)).count == columns.count ? columns.map(\.name) : columns.map { _ in nil }
+        var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].name,
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].label,
                         yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
                         yScale: try invocation.bool("logy") ? .log : .linear)
         let density = try invocation.bool("density")
         if density, !invocation.isGiven("ylabel") { axes.y.label = "normalised to unit area" }
+        // Counts of jets are whole numbers: no ticks at 2.5 jets.
+        axes.y.integerTicks = !density
         for (column, label) in zip(columns, labels) {
             let counts = try Bins.counts(column.values, edges: edges)
             if density {
@@ -271,6 +274,18 @@ extension CommandTable {
         return ImageSeries.automaticRange(of: values, scale: scale)
     }
 
+    /// Legend entries for overlaid columns: their names when those differ; otherwise their
+    /// expressions as written (`mass(sig)`, `mass(bkg)`), so that two samples of one
+    /// quantity are told apart; none for a single column.
+    private static func defaultLabels(_ entries: [(column: Column, text: String?)]) -> [String?] {
+        guard entries.count > 1 else { return [nil] }
+        let names = entries.map(\.column.name)
+        if Set(names).count == names.count { return names }
+        let texts = entries.map { $0.text ?? $0.column.name }
+        if Set(texts).count == texts.count { return texts }
+        return entries.map { _ in nil }
+    }
+
     /// The list of strings given as `name` (labels=, titles=), which must have one for each of
     /// the `count` things drawn; nil when not given.
     private static func oneStringEach(_ name: String, for count: Int, _ thing: String, _ invocation: Invocation) throws -> [String]? {
@@ -298,8 +313,8 @@ extension CommandTable {
         guard x.count == y.count else {
             throw invocation.failure("x has \(Format.count(x.count)) values but y has \(Format.count(y.count)); they must be the same jets", argument: "y")
         }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? x.name,
-                        yLabel: try invocation.optionalString("ylabel") ?? y.name)
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? x.label,
+                        yLabel: try invocation.optionalString("ylabel") ?? y.label)
         axes.addScatter(x: x.values, y: y.values, size: 2, opacity: 0.6)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
@@ -340,7 +355,7 @@ extension CommandTable {
                                 extent: ImageExtent(x: xRange, y: yRange), colourScale: try invocation.bool("log") ? .log : .linear,
                                 colourBarLabel: "jets per cell", keepsAspect: equalSpans)
         var axes = Axes.image(image, title: try invocation.optionalString("title"),
-                              xLabel: try invocation.optionalString("xlabel") ?? x.name, yLabel: try invocation.optionalString("ylabel") ?? y.name)
+                              xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
         let counted = Int(counts.joined().reduce(0, +))
         let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count

@@ -18,6 +18,9 @@ final class Interpreter {
     var stoppedEarly: ScriptError?
     /// Files being run by `run`, innermost last, to catch a file that runs itself.
     var runStack: [String] = []
+    /// The text of the file `run` ran when an error was found in it, so that the error can
+    /// show the failing line.
+    var failedRun: (file: String, source: String)?
 
     init(table: CommandTable, output: OutputSink, interruption: Interruption) {
         self.table = table
@@ -258,16 +261,17 @@ final class Interpreter {
                 values[parameter.name] = try convert(value, of: expression, to: type, spec: spec, parameter: parameter.name)
             }
         }
-        var variadic: [(value: Value, span: SourceSpan, variable: String?)] = []
+        var variadic: [Invocation.VariadicArgument] = []
         if let parameter = spec.parameters.first(where: \.variadic) {
             for argument in binding.variadic {
                 guard let expression = argument.expression else { continue }
                 let value = try evaluate(expression, in: transaction)
                 let variable: String? = if case .variable(let name) = expression.kind { name } else { nil }
-                variadic.append((try convert(value, of: expression, to: parameter.type, spec: spec, parameter: parameter.name), argument.valueSpan, variable))
+                variadic.append((try convert(value, of: expression, to: parameter.type, spec: spec, parameter: parameter.name),
+                                 argument.valueSpan, variable, expression.sourceText))
             }
             if case .list(let items)? = values[parameter.name] {
-                variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan, nil) }
+                variadic += items.map { ($0, spans[parameter.name] ?? call.nameSpan, nil, nil) }
             }
         }
         var extras: [(name: String, value: Value, span: SourceSpan)] = []
@@ -444,7 +448,12 @@ final class Interpreter {
     func runFile(_ path: String, source: String) throws(ScriptError) {
         runStack.append(path)
         defer { runStack.removeLast() }
-        try run(source, origin: SourceOrigin(file: path, line: 1))
+        do {
+            try run(source, origin: SourceOrigin(file: path, line: 1))
+        } catch {
+            if error.span?.file == path { failedRun = (path, source) }
+            throw error
+        }
     }
 }
 

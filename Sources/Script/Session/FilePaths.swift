@@ -21,6 +21,18 @@ public enum FilePaths {
         return home.hasSuffix("/") && rest.hasPrefix("/") ? home + rest.dropFirst() : home + rest
     }
 
+    /// The folder part of `path`, as `dirname` without its "." for a bare name: "a/b.svg" → "a",
+    /// "b.svg" → "", "/b" → "/". Foundation's `deletingLastPathComponent` is not used: on Linux
+    /// it traps on a one-character path such as "o".
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var head = trimmed[..<slash]
+        while head.count > 1, head.hasSuffix("/") { head = head.dropLast() }
+        return head.isEmpty ? "/" : String(head)
+    }
+
     /// `$HOME`, as a shell expands `~`; the user's entry in the password database only when
     /// HOME is unset or empty.
     public static func home() -> String? {

@@ -33,7 +33,7 @@ public enum FileWriting {
             try AtomicWrite.write(data, to: destination.path)
         } catch {
             destination.abandon()
-            let parent = NSString(string: destination.path).deletingLastPathComponent
+            let parent = FilePaths.parent(of: destination.path)
             let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
             let step = error.step == .creating ? "creating a file in \(folder)" : error.step.rawValue
             throw ScriptError(.io, "cannot write \(path): \(step): \(error.reason)")
@@ -48,7 +48,7 @@ public enum FileWriting {
     public static func destination(for path: String) throws(ScriptError) -> Destination {
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { destination in
             destination.hasPrefix("/") ? destination
-                : NSString(string: NSString(string: path).deletingLastPathComponent).appendingPathComponent(destination)
+                : NSString(string: FilePaths.parent(of: path)).appendingPathComponent(destination)
         } ?? path
         if let type = (try? FileManager.default.attributesOfItem(atPath: target))?[.type] as? FileAttributeType {
             switch type {
@@ -57,7 +57,7 @@ public enum FileWriting {
             default: throw ScriptError(.io, "\(path) is not a regular file (a device, pipe or socket); give the name of a file to write")
             }
         }
-        let directory = NSString(string: target).deletingLastPathComponent
+        let directory = FilePaths.parent(of: target)
         let (missing, blocking) = missingFolders(of: directory)
         if let file = blocking {
             throw ScriptError(.io, "cannot write \(path): \(file) is a file, not a folder")
@@ -92,7 +92,7 @@ public enum FileWriting {
                 return (missing, isDirectory.boolValue ? nil : path)
             }
             missing.insert(path, at: 0)
-            path = NSString(string: path).deletingLastPathComponent
+            path = FilePaths.parent(of: path)
         }
         return (missing, nil)
     }

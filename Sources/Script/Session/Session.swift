@@ -155,6 +155,15 @@ public final class Session {
         return text
     }
 
+    /// The same, for an error of this session: an error inside a file that `run` ran shows
+    /// that file's line.
+    public func diagnostic(_ error: ScriptError, source: String, origin: SourceOrigin = .interactive) -> String {
+        if let run = interpreter.failedRun, let file = error.span?.file, file == run.file, file != origin.file {
+            return Self.diagnostic(error, source: run.source, origin: SourceOrigin(file: file))
+        }
+        return Self.diagnostic(error, source: source, origin: origin)
+    }
+
     /// The most characters of a source line an error shows (a window around the place).
     static let diagnosticWidth = 120
 }

@@ -9,16 +9,22 @@ public struct Column: Sendable {
     public var name: String
     public var values: [Double]
     public var isMask: Bool
+    /// The unit of the values when the name does not say it ("GeV" for `jet_mass`).
+    public var unit: String?
 
-    public init(name: String, values: [Double], isMask: Bool = false) {
+    public init(name: String, values: [Double], isMask: Bool = false, unit: String? = nil) {
         self.name = name
         self.values = values
         self.isMask = isMask
+        self.unit = unit
     }
 
-    public init(name: String, floats: [Float]) {
-        self.init(name: name, values: floats.map(Double.init))
+    public init(name: String, floats: [Float], unit: String? = nil) {
+        self.init(name: name, values: floats.map(Double.init), unit: unit)
     }
+
+    /// The name with its unit, as an axis is labelled: "jet_mass [GeV]".
+    public var label: String { unit.map { "\(name) [\($0)]" } ?? name }
 
     public var count: Int { values.count }
 

@@ -69,7 +69,7 @@ enum Indexing {
         switch value {
         case .jets(let set): return .jets(set.subset(positions))
         case .column(let column):
-            return .column(Column(name: column.name, values: positions.map { column.values[$0] }, isMask: column.isMask))
+            return .column(Column(name: column.name, values: positions.map { column.values[$0] }, isMask: column.isMask, unit: column.unit))
         case .list(let items): return .list(positions.map { items[$0] })
         case .table(let table): return .table(Table(title: table.title, columns: table.columns, rows: positions.map { table.rows[$0] }, note: table.note))
         default: throw notIndexable(value)

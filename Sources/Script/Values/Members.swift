@@ -86,7 +86,7 @@ enum Members {
         Member(name: "origin", help: "where the jets came from") { .string(jetSet($0)?.origin ?? "") },
     ] + JetVariable.allCases.map { variable in
         Member(name: variable.rawValue, help: "the \(variable.rawValue) of each jet, as stored") {
-            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? []))
+            .column(Column(name: variable.rawValue, floats: jetSet($0)?.values(variable) ?? [], unit: variable.unit))
         }
     }
 
@@ -187,7 +187,7 @@ enum Members {
         Member(name: "fits", help: "how many fits trained the model (each continues the history)") { .number(Double(history($0).runs)) },
         Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
         Member(name: "valid", help: "validation loss per epoch (NaN for a fit without valid=)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
-        Member(name: "seconds", help: "seconds per epoch") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
+        Member(name: "seconds", help: "seconds per epoch, its validation included") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
         Member(name: "interrupted", help: "whether Ctrl-C stopped the last fit") { .bool(history($0).interrupted) },
     ]
 }

@@ -8,7 +8,7 @@ enum Operators {
     static func unary(_ op: UnaryOperator, _ operand: Value) throws(ScriptError) -> Value {
         switch (op, operand) {
         case (.negate, .number(let x)): return .number(-x)
-        case (.negate, .column(let c)): return .column(Column(name: "-\(parenthesised(c.name, for: nil))", values: c.values.map { -$0 }))
+        case (.negate, .column(let c)): return .column(Column(name: "-\(parenthesised(c.name, for: nil))", values: c.values.map { -$0 }, unit: c.unit))
         case (.not, .bool(let b)): return .bool(!b)
         case (.not, .column(let c)) where c.isMask:
             return .column(Column(name: "not \(parenthesised(c.name, for: nil))", values: c.values.map { $0 == 0 ? 1 : 0 }, isMask: true))
@@ -43,13 +43,17 @@ enum Operators {
         case (.number(let a), .number(let b)):
             return .number(numeric(op, a, b))
         case (.column(let a), .number(let b)):
-            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(NumberFormat.plain(b))", values: a.values.map { numeric(op, $0, b) }))
+            return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(NumberFormat.plain(b))", values: a.values.map { numeric(op, $0, b) },
+                                  unit: op == .power ? nil : a.unit))
         case (.number(let a), .column(let b)):
-            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))", values: b.values.map { numeric(op, a, $0) }))
+            return .column(Column(name: "\(NumberFormat.plain(a)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))", values: b.values.map { numeric(op, a, $0) },
+                                  unit: op == .power || op == .divide ? nil : b.unit))
         case (.column(let a), .column(let b)):
             try sameLength(a, b, op)
+            // A sum or difference of one unit keeps it; the unit of anything else is not worked out.
             return .column(Column(name: "\(parenthesised(a.name, for: op)) \(op.rawValue) \(parenthesised(b.name, for: op, onRight: true))",
-                                  values: zip(a.values, b.values).map { numeric(op, $0, $1) }))
+                                  values: zip(a.values, b.values).map { numeric(op, $0, $1) },
+                                  unit: (op == .add || op == .subtract) && a.unit == b.unit ? a.unit : nil))
         case (.string(let a), _) where op == .add:
             return .string(a + (try text(right, op)))
         case (_, .string(let b)) where op == .add:

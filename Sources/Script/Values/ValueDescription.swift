@@ -89,16 +89,16 @@ extension Column {
             let on = values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
             return "mask \(name): \(Format.count(on)) of \(Format.count(count)) true"
         }
-        guard count > 0 else { return "column \(name): empty" }
+        guard count > 0 else { return "column \(label): empty" }
         let s = statistics
-        return "column \(name): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
+        return "column \(label): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
     }
 
     var description: String {
         guard !isMask, count > 0 else { return summary }
         let s = statistics
         var lines = [
-            "column \(name): \(Format.count(count, "value"))",
+            "column \(label): \(Format.count(count, "value"))",
             "  mean  \(Format.value(s.mean, error: s.meanError))",
             "  std   \(Format.value(s.std, error: s.stdError))",
             "  min   \(NumberFormat.plain(s.min))",
