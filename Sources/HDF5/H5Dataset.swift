@@ -83,7 +83,7 @@ public final class H5Dataset {
     public func read<T: H5Scalar>(rows: Range<Int>, into buffer: UnsafeMutableBufferPointer<T>) throws {
         guard rows.lowerBound >= 0, rows.upperBound <= rowCount else {
             throw HDF5Error(path: file.path, object: name,
-                            message: "rows \(rows.lowerBound)..<\(rows.upperBound) outside 0..<\(rowCount)")
+                            message: "rows \(rows.lowerBound):\(rows.upperBound) outside 0:\(rowCount)")
         }
         guard buffer.count >= rows.count * rowLength else {
             throw HDF5Error(path: file.path, object: name, message: "read buffer too small")
@@ -95,7 +95,7 @@ public final class H5Dataset {
             defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
             guard H5Dread(id, T.nativeType, memorySpace, fileSpace, jnb_h5p_default(), buffer.baseAddress) >= 0 else {
                 throw HDF5Error(path: file.path, object: name,
-                                message: "cannot read rows \(rows.lowerBound)..<\(rows.upperBound): \(HDF5Library.takeErrorMessage())")
+                                message: "cannot read rows \(rows.lowerBound):\(rows.upperBound): \(HDF5Library.takeErrorMessage())")
             }
         }
     }
@@ -179,7 +179,7 @@ public final class H5Dataset {
     /// Writes rows `rows` from `values` (rows.count × rowLength values).
     public func write<T: H5Scalar>(rows: Range<Int>, from values: UnsafeBufferPointer<T>) throws {
         guard rows.lowerBound >= 0, rows.upperBound <= rowCount, values.count >= rows.count * rowLength else {
-            throw HDF5Error(path: file.path, object: name, message: "write of rows \(rows) does not fit shape \(shape)")
+            throw HDF5Error(path: file.path, object: name, message: "write of rows \(rows.lowerBound):\(rows.upperBound) does not fit shape \(shape)")
         }
         if rows.isEmpty && !shape.isEmpty { return }
         try HDF5Library.call {

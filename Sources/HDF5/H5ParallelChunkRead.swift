@@ -21,7 +21,7 @@ extension H5Dataset {
         }
         guard rows.lowerBound >= 0, rows.upperBound <= rowCount, buffer.count >= rows.count * rowLength else {
             throw HDF5Error(path: file.path, object: name,
-                            message: "rows \(rows.lowerBound)..<\(rows.upperBound) outside 0..<\(rowCount)")
+                            message: "rows \(rows.lowerBound):\(rows.upperBound) outside 0:\(rowCount)")
         }
         guard !rows.isEmpty, let destination = buffer.baseAddress else { return }
         // Before any buffer is sized by the chunk: a damaged layout can claim any chunk size.

@@ -6,6 +6,9 @@ public enum JetDataError: Error, Sendable, Equatable, CustomStringConvertible {
     case lengthMismatch(what: String, expected: Int, found: Int)
     /// An argument out of its range.
     case invalidArgument(String)
+    /// A row range that goes past the end of the file (its own case, so that the caller can
+    /// show it under the argument that asked for the rows).
+    case rowsOutOfRange(path: String, rows: Range<Int>, jets: Int)
     /// A problem reading or writing a file, already worded with file and dataset.
     case file(String)
     /// The operation was stopped at a safe point (Ctrl-C).
@@ -19,6 +22,8 @@ public enum JetDataError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(what): expected \(expected) entries (one per jet), found \(found)"
         case let .invalidArgument(message):
             message
+        case let .rowsOutOfRange(path, rows, jets):
+            "\(path): rows \(rows.lowerBound):\(rows.upperBound) asked for, but the file has \(jets) jets"
         case let .file(message):
             message
         case .interrupted:

@@ -42,8 +42,7 @@ public enum JetFile {
             let n = summary.jetCount
             let range = rows ?? 0..<n
             guard range.lowerBound >= 0, range.upperBound <= n else {
-                throw JetDataError.invalidArgument(
-                    "\(path): rows \(range.lowerBound)..<\(range.upperBound) asked for, but the file has \(n) jets")
+                throw JetDataError.rowsOutOfRange(path: path, rows: range, jets: n)
             }
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             try image.checkChunkSize()
@@ -58,7 +57,7 @@ public enum JetFile {
             }
             let signal = try file.dataset(labelDataset).read(Float.self, rows: range)
             let name = URL(fileURLWithPath: path).lastPathComponent
-            let origin = range.count == n ? name : "\(name) rows \(range.lowerBound)..<\(range.upperBound)"
+            let origin = range.count == n ? name : "\(name) rows \(range.lowerBound):\(range.upperBound)"
             return try JetSet(images: images, variables: variables, signal: signal, origin: origin)
         }
     }

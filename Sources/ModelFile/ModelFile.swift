@@ -10,7 +10,9 @@ import NeuralNet
 ///   `activation` ("leakyrelu", "relu", "tanh" or "linear"; the output layer is linear).
 /// - After training: `training_*` attributes (the configuration), `history/train_loss`,
 ///   `history/valid_loss`, `history/epoch_seconds` (float64, one value per epoch) and
-///   `history_*` attributes (steps, learning rate, early stopping, interruption).
+///   `history_*` attributes (steps, learning rate, early stopping, interruption, and for a
+///   model trained by several fits `history_earlier_runs`, the epochs of each fit before the
+///   last; files without it hold one fit).
 ///
 /// Files are written atomically (a temporary file renamed into place), so an existing model
 /// is never left half overwritten. Loading checks every shape against the layer list and says
@@ -145,6 +147,7 @@ public enum ModelFile {
         try file.setAttribute("history_stopped_early", .int(h.stoppedEarly ? 1 : 0))
         try file.setAttribute("history_interrupted", .int(h.interrupted ? 1 : 0))
         if let best = h.bestEpoch { try file.setAttribute("history_best_epoch", .int(Int64(best))) }
+        if !h.earlierRuns.isEmpty { try file.setAttribute("history_earlier_runs", .ints(h.earlierRuns.map(Int64.init))) }
     }
 
     private static func readHistory(_ file: H5File) throws -> TrainingHistory? {
@@ -163,6 +166,14 @@ public enum ModelFile {
         h.stoppedEarly = try int("history_stopped_early") == 1
         h.interrupted = try int("history_interrupted") == 1
         h.bestEpoch = try int("history_best_epoch")
+        if let runs = try file.attribute("history_earlier_runs") {
+            guard let epochs = runs.intValues, epochs.allSatisfy({ $0 >= 0 && $0 <= h.epochs }),
+                  epochs.reduce(0, +) <= h.epochs else {
+                throw HDF5Error(path: file.path, object: nil,
+                                message: "attribute 'history_earlier_runs' must list the epochs of the earlier fits, each ≥ 0, together at most the \(h.epochs) epochs of the history")
+            }
+            h.earlierRuns = epochs.map(Int.init)
+        }
         return h
     }
 }

@@ -18,7 +18,7 @@ public struct Samples: Sendable {
         }
         let stored = values.count / width
         if let rows, let bad = rows.first(where: { $0 < 0 || $0 >= stored }) {
-            throw .shape(what: "sample rows", expected: "row numbers in 0..<\(stored)", found: "\(bad)")
+            throw .shape(what: "sample rows", expected: "row numbers in 0:\(stored)", found: "\(bad)")
         }
         self.values = values
         self.width = width

@@ -1,8 +1,10 @@
-/// What a training run did, epoch by epoch. Losses are mean squared errors per pixel.
+/// What training did, epoch by epoch, over one or more runs (a model trained again continues
+/// its history). Losses are mean squared errors per pixel.
 public struct TrainingHistory: Sendable, Equatable, Codable {
     /// Mean loss over the epoch's batches, as the weights changed during the epoch.
     public var trainLoss: [Double] = []
-    /// Loss on the validation samples after each epoch (empty without validation samples).
+    /// Loss on the validation samples after each epoch (empty without validation samples;
+    /// NaN for the epochs of a run without them when another run had them).
     public var validLoss: [Double] = []
     /// Wall-clock seconds of each epoch: its training steps and its validation, as the epoch
     /// line of `fit` shows it (the thesis compares training times per setup).
@@ -14,15 +16,41 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     public var lastLearningRate = 0.0
     /// Early stopping ended the run before its last epoch.
     public var stoppedEarly = false
-    /// With early stopping: the epoch (1-based) whose weights were kept.
+    /// With early stopping: the epoch (1-based, counted over all runs) whose weights were kept.
     public var bestEpoch: Int?
     /// The progress callback asked to stop; the weights are those after the last step taken.
     public var interrupted = false
+    /// Epochs of each run before the last, in order. Steps, learning rate, early stopping
+    /// and interruption are the last run's.
+    public var earlierRuns: [Int] = []
 
     public init() {}
 
-    /// Epochs completed.
+    /// Epochs completed, over all runs.
     public var epochs: Int { trainLoss.count }
+
+    /// Training runs recorded (fits of the same model).
+    public var runs: Int { earlierRuns.count + 1 }
+
+    /// Epochs completed by the last run.
+    public var lastRunEpochs: Int { epochs - earlierRuns.reduce(0, +) }
+
+    /// This history followed by `later`, a run that went on training the same weights: its
+    /// epochs are numbered on from this one's.
+    public func continued(by later: TrainingHistory) -> TrainingHistory {
+        var history = later
+        history.trainLoss = trainLoss + later.trainLoss
+        history.epochSeconds = epochSeconds + later.epochSeconds
+        if !validLoss.isEmpty || !later.validLoss.isEmpty {
+            func padded(_ h: TrainingHistory) -> [Double] {
+                h.validLoss + Array(repeating: .nan, count: max(0, h.epochs - h.validLoss.count))
+            }
+            history.validLoss = padded(self) + later.validLoss
+        }
+        history.earlierRuns = earlierRuns + [lastRunEpochs] + later.earlierRuns
+        history.bestEpoch = later.bestEpoch.map { $0 + epochs }
+        return history
+    }
 }
 
 /// Reported to the progress callback after every batch and after every epoch.

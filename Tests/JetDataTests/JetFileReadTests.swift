@@ -36,14 +36,14 @@ import TestSupport
         #expect(part.count == 1047)
         #expect(part.values(.mass) == Array(all.values(.mass)[730..<1777]))
         #expect(part.columns.images == Array(all.columns.images[730 * 625..<1777 * 625]))
-        #expect(part.origin == "pythia_wqcd_4k.h5 rows 730..<1777")
+        #expect(part.origin == "pythia_wqcd_4k.h5 rows 730:1777")
     }
 
     @Test func rowRangeBeyondTheFileIsAnError() throws {
         let error = try #require(throws: JetDataError.self) {
             try JetFile.read(Fixtures.pythia4k.path, rows: 0..<50000)
         }
-        #expect(error.description == "\(Fixtures.pythia4k.path): rows 0..<50000 asked for, but the file has 4000 jets")
+        #expect(error.description == "\(Fixtures.pythia4k.path): rows 0:50000 asked for, but the file has 4000 jets")
     }
 
     @Test func progressIsReportedAndCanStopTheRead() throws {

@@ -93,12 +93,49 @@ import TestSupport
     @Test func aFailingFitLeavesTheModelUntouched() throws {
         let (s, _) = try session()
         let result = s.execute("fit ae parts.train epochs=2 batch=100000")
-        #expect(result.error?.message == "fit: batch 100000 is larger than the 1600 training jets")
+        #expect(result.error?.message == "fit: batch 100000 is larger than the 1,600 training jets; give batch= at most 1600")
+        #expect(result.error?.span?.column == 35)
         #expect(number(s, "ae.history.epochs") == nil)
         let output = CapturedOutput()
         s.output = output
         #expect(s.execute("ae").succeeded)
         #expect(output.text.contains("untrained"))
+    }
+
+    /// A second fit continues the model's record of training: the history has every epoch,
+    /// and the model says how many fits it had.
+    @Test func aSecondFitContinuesTheHistory() throws {
+        let (s, output) = try session()
+        #expect(s.execute("fit ae parts.train epochs=2 batch=200 threads=1; fit ae parts.train valid=parts.valid epochs=1 batch=200 threads=1").succeeded)
+        #expect(number(s, "ae.history.epochs") == 3)
+        #expect(number(s, "ae.history.fits") == 2)
+        #expect(number(s, "ae.history.valid.nan") == 2)
+        _ = output.take()
+        #expect(s.execute("ae").succeeded)
+        #expect(output.text.contains("trained     3 epochs in 2 fits; the last 1 of 1 epoch, batch 200"))
+        _ = output.take()
+        #expect(s.execute("ae.history").succeeded)
+        #expect(output.text.hasPrefix("training history: 3 epochs in 2 fits, train loss "))
+        #expect(s.execute("c = curve ae").succeeded)
+    }
+
+    /// Without batch=, a set smaller than the default batch is one batch (as Keras does).
+    @Test func aSmallTrainingSetIsOneBatch() throws {
+        let (s, output) = try session("\nsmall = parts.train[0:240]")
+        #expect(s.execute("fit ae small epochs=1 threads=1").succeeded)
+        #expect(output.text.contains("epoch 1/1"))
+        _ = output.take()
+        #expect(s.execute("ae").succeeded)
+        #expect(output.text.contains("batch 240,"))
+        #expect(s.execute("fit ae parts.train epochs=1 threads=1; ae").succeeded)
+        #expect(output.text.contains("batch 256,"))
+    }
+
+    @Test func anEmptyTrainingSetIsNamed() throws {
+        let (s, _) = try session()
+        let result = s.execute("fit ae (select bg n=0) epochs=1")
+        #expect(result.error?.message == "fit: the training set is empty (0 jets)")
+        #expect(result.error?.span?.column == 8)
     }
 
     @Test func anInterruptedFitKeepsItsWeightsAndHistory() throws {

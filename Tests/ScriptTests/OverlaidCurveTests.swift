@@ -103,10 +103,13 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let s = try session(dir: dir)
         let mixed = s.execute("curve r1 ae1")
-        #expect(mixed.error?.message == "curve: expected ROC curves only (values of roc), got a model")
+        #expect(mixed.error?.message == "curve: models and ROC curves cannot be mixed in one figure; got a model after a ROC curve")
         #expect(mixed.error?.span?.column == 10, "the caret is under ae1")
         #expect(s.execute("fresh = autoencoder [625, 625]\ncurve ae1 fresh").error?.span?.column == 11)
-        #expect(s.execute("curve ae1 r1").error?.message == "curve: expected a model or its history, or ROC curves, got a ROC curve")
+        #expect(s.execute("curve ae1 r1").error?.message == "curve: models and ROC curves cannot be mixed in one figure; got a ROC curve after a model")
+        #expect(s.execute("curve ae1.history r1").error?.message
+                == "curve: models and ROC curves cannot be mixed in one figure; got a ROC curve after a training history")
+        #expect(s.execute("curve r1 3").error?.message == "curve: expected ROC curves only (values of roc), got a number")
         #expect(s.execute("curve r1 rtau labels=[\"one\"]").error?.message == "curve: labels has 1 entry for 2 curves")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) == [])
     }

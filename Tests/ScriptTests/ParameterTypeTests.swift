@@ -21,7 +21,7 @@ import Script
     @Test func numbersAndTheirRanges() {
         #expect(message(.integer(minimum: 1, maximum: nil), .number(0)) == "expected a whole number ≥ 1, got number 0")
         #expect(message(.integer(minimum: 1, maximum: nil), .number(2.5)) == "expected a whole number ≥ 1, got number 2.5")
-        #expect(message(.fraction, .number(1)) == "expected a fraction between 0 and 1, got number 1")
+        #expect(message(.fraction, .number(1)) == "expected a fraction strictly between 0 and 1, got number 1")
         #expect(message(.numberIn(0...1), .number(1)) == nil)
         #expect(message(.numberAbove(0, strict: true), .number(0)) == "expected a number > 0, got number 0")
         #expect(message(.number, .string("3")) == "expected a number, got string \"3\"")

@@ -103,7 +103,7 @@ import Script
 
     @Test func errorsSayWhereAndWhat() {
         expectError("x = ", "expected a value after 'x ='", column: 4, length: 1)  // right after the last token
-        expectError("x = (1 + 2", "'(' is never closed", column: 5)
+        expectError("x = (1 + 2", "expected ')' to close the '(' at 1:5, found the end of the input", column: 11)
         // Blank lines after the text do not move the end of the input away from it.
         expectError("x = 1\ny = (2 +\n\n", "expected a value after '+', found the end of the input; the '(' at 2:5 is not closed", line: 2, column: 9)
         expectError("hist a, b", "commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", column: 7)
@@ -113,10 +113,10 @@ import Script
         expectError("x = a < b < c", "comparisons cannot be chained; write 'a < b and b < c'", column: 11)
         expectError("y = 1)", "')' has no matching opening bracket", column: 6)
         expectError("f(1 2)", "expected ',' or ')' in the arguments of 'f', found number 2", column: 5)
-        expectError("f(1, 2", "'(' of the call to 'f' is never closed", column: 2)
+        expectError("f(1, 2", "expected ')' to close the call to 'f' opened at 1:2, found the end of the input", column: 7)
         expectError("x = col.mean()", "'mean' is a value, not a function: write '.mean' without parentheses", column: 13)
         expectError("a.b = 1", "only a name can be assigned to (write 'name = value'); to compare, use ==", column: 5)
-        expectError("x = [1, 2", "'[' is never closed", column: 5)
+        expectError("x = [1, 2", "expected ']' to close the list opened at 1:5, found the end of the input", column: 10)
         expectError("fit ae data epochs=", "expected a value after 'epochs='", column: 20)
     }
 
@@ -135,6 +135,15 @@ import Script
         expectError("x = y[1", "expected ']' to close the index opened at 1:6, found the end of the input", column: 8)
         expectError("x = (y[1", "expected ']' to close the index opened at 1:7, found the end of the input; the '(' at 1:5 is not closed",
                     column: 9)
+        // Input that ends right after a value: the innermost bracket's closer is missing.
+        expectError("x = [1, (2", "expected ')' to close the '(' at 1:9, found the end of the input; the '[' at 1:5 is not closed",
+                    column: 11)
+        expectError("x = ((1", "expected ')' to close the '(' at 1:6, found the end of the input; the '(' at 1:5 is not closed",
+                    column: 8)
+        expectError("x = (f(1,", "expected ')' to close the call to 'f' opened at 1:7, found the end of the input; the '(' at 1:5 is not closed",
+                    column: 10)
+        expectError("x = f([1, 2", "expected ']' to close the list opened at 1:7, found the end of the input; the '(' at 1:6 is not closed",
+                    column: 12)
         // Outside brackets there is nothing to close.
         expectError("x = 1 +", "expected a value after '+', found the end of the input", column: 8)
     }

@@ -31,7 +31,7 @@ import TestSupport
     static let prelude = "keep = 1\nx = \"before\"\njets = load \"jets.h5\" rows=0:400\nae = autoencoder [625, 16, 625]"
 
     /// A file that cannot be read is reported at its name (column 10); a file that reads but
-    /// does not fit the request, at the command (column 5).
+    /// does not fit the request, at the argument that asked (rows=0:50000 at column 25).
     static func file(_ what: String, _ name: String, _ status: Int32, _ expect: String, rows: String = "", column: Int = 10) -> Case {
         Case(area: "file", what: what, statement: "x = load \"\(name)\"\(rows)", status: status,
              expect: expect.isEmpty ? [] : ["case.jnb:7:\(column): load: \(name)" + expect])
@@ -61,7 +61,7 @@ import TestSupport
         Case(area: "file", what: "a NaN jet variable: loaded; statistics skip it and count it (`nan` member)",
              statement: "nm = load \"nan_mass.h5\"; print \"NaN masses:\" nm.jet_mass.nan", status: 0),
         file("datasets of different lengths", "short_mass.h5", 74, ": dataset 'jet_mass': expected 6 entries (one per jet, as 'image'), found 5"),
-        file("rows past the end", "good.h5", 70, ": rows 0..<50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 5),
+        file("rows past the end", "good.h5", 70, ": rows 0:50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 25),
         Case(area: "file", what: "a model file for another architecture (100 values)", statement: "x = load \"model100.h5\"", status: 74,
              expect: ["case.jnb:7:10: load: model100.h5: the model maps 100 to 100 values; jnb's models take jet images of 625 pixels"]),
 
@@ -73,9 +73,10 @@ import TestSupport
         command("wrong type (text for a number)", "x = simulate n=\"many\"", 70, "16: simulate: argument 'n': expected a whole number ≥ 1, got string \"many\""),
         command("wrong type (jets for a model)", "x = reconstruct jets jets", 70, "17: reconstruct: expected a model (made by autoencoder or load), got a jet set"),
         command("epochs=0", "fit ae jets epochs=0", 70, "20: fit: argument 'epochs': expected a whole number ≥ 1, got number 0"),
-        command("batch larger than the data", "fit ae jets batch=100000", 70, "19: fit: batch 100000 is larger than the 400 training jets"),
+        command("batch larger than the data", "fit ae jets batch=100000", 70, "19: fit: batch 100000 is larger than the 400 training jets; give batch= at most 400"),
+        command("an empty training set", "fit ae (select jets n=0)", 70, "8: fit: the training set is empty (0 jets)"),
         command("lr below zero", "fit ae jets lr=-1", 70, "16: fit: argument 'lr': expected a number > 0, got number -1"),
-        command("split fraction 1.5", "x = split jets train=1.5", 70, "22: split: argument 'train': expected a fraction between 0 and 1, got number 1.5"),
+        command("split fraction 1.5", "x = split jets train=1.5", 70, "22: split: argument 'train': expected a fraction strictly between 0 and 1, got number 1.5"),
         command("train + test ≥ 1", "x = split jets train=0.8 test=0.3", 70, "31: split: train + test must leave something for valid, got 0.8 + 0.3"),
         command("layer list whose ends are not 625", "x = autoencoder [625, 100, 600]", 70, "17: autoencoder: the first and last layers must have 625 units (one per pixel), got 625-100-600"),
         command("a layer of 0 units", "x = autoencoder [625, 0, 625]", 70, "17: autoencoder: argument 'layers': item 1 of the list: expected a whole number ≥ 1, got number 0"),
@@ -93,7 +94,7 @@ import TestSupport
 
         Case(area: "notebook", what: "a variable that a failed statement would have set",
              notebook: "# %% one\njets = load \"jets.h5\" rows=0:100\ny = split jets train=1.5\n# %% two\nprint y.train\n", status: 70,
-             expect: ["case.jnb:3:22: split: argument 'train': expected a fraction between 0 and 1, got number 1.5",
+             expect: ["case.jnb:3:22: split: argument 'train': expected a fraction strictly between 0 and 1, got number 1.5",
                       "case.jnb:5:7: unknown name 'y'"]),
         Case(area: "notebook", what: "invalid UTF-8", bytes: Array("# %% one\nx = 1\nprint \"".utf8) + [0xFF, 0xFE] + Array("\"\n".utf8),
              status: 74, expect: ["case.jnb:3: the file is not UTF-8 text (invalid byte sequence on this line)"]),

@@ -67,7 +67,7 @@ import TestSupport
     @Test func exitStatusFollowsTheKindOfError() throws {
         let syntax = try run(["-c", "x = (1"])
         #expect(syntax.status == 65)
-        #expect(syntax.stderr == "error: <command line>:1:5: '(' is never closed\n  x = (1\n      ^\n")
+        #expect(syntax.stderr == "error: <command line>:1:7: expected ')' to close the '(' at 1:5, found the end of the input\n  x = (1\n        ^\n")
         #expect(try run(["-c", "fti 3"]).status == 65)
         #expect(try run(["-c", "x = 1 + [2]"]).status == 70)
         #expect(try run(["-c", "run \"/nonexistent/file.jnb\""]).status == 74)
@@ -89,10 +89,15 @@ import TestSupport
     }
 
     @Test func aFailingStatementWithQuitEndsWithTheErrorStatus() throws {
-        let failed = try run(["-c", "x = 1 + quit; print \"after\""])
+        let failed = try run(["-c", "print \"before\"; quit 256; print \"after\""])
         #expect(failed.status == 70)
-        #expect(failed.stdout.isEmpty)
-        #expect(failed.stderr.hasPrefix("error: <command line>:1:5: cannot apply '+' to a number and quit (which gives no value)\n"))
+        #expect(failed.stdout == "before\n")
+        #expect(failed.stderr.hasPrefix("error: <command line>:1:22: quit: argument 'status': expected a whole number 0…255, got number 256\n"))
+        // quit where a value is needed is refused before anything runs.
+        let refused = try run(["-c", "print \"before\"; x = 1 + quit; print \"after\""])
+        #expect(refused.status == 65)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("error: <command line>:1:25: cannot apply '+' to quit (which gives no value)\n"))
         let signed = try run(["-c", "quit -1; print \"after\""])
         #expect(signed.status == 65)
         #expect(signed.stdout.isEmpty)

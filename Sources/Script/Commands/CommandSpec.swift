@@ -22,12 +22,15 @@ public struct CommandSpec: Sendable {
     /// Commands such as `table` accept any `name=value`; this is the type of those values.
     public var extraKeywords: ParameterType?
     public var examples: [String]
+    /// Whether the command gives a value, which the checks before running read.
+    public var result: Result
     /// What running the command does, given its checked arguments.
     public var run: @Sendable (Invocation) throws -> Value
 
     public init(_ name: String, group: Group, summary: String, details: String = "",
                 parameters: [Parameter] = [], extraKeywords: ParameterType? = nil,
-                examples: [String] = [], run: @escaping @Sendable (Invocation) throws -> Value) {
+                examples: [String] = [], result: Result = .value,
+                run: @escaping @Sendable (Invocation) throws -> Value) {
         self.name = name
         self.group = group
         self.summary = summary
@@ -35,7 +38,20 @@ public struct CommandSpec: Sendable {
         self.parameters = parameters
         self.extraKeywords = extraKeywords
         self.examples = examples
+        self.result = result
         self.run = run
+    }
+
+    /// Whether a call gives a value, known from what is written, so that a statement using
+    /// one that does not is refused before any of it runs (a statement is all or nothing).
+    public enum Result: Sendable {
+        case value
+        /// Does something and gives no value (print, save, vars).
+        case nothing
+        /// A figure, or nothing when save= writes it to a file (the plotting commands).
+        case figureUnlessSaved
+        /// What its statement gives (time).
+        case statementValue
     }
 
     /// True for `time`: its argument is a whole statement.

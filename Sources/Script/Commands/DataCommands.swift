@@ -27,7 +27,7 @@ extension CommandTable {
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
             ],
             examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
-            run: save),
+            result: .nothing, run: save),
         CommandSpec(
             "simulate", group: .data,
             summary: "Make jets with the built-in simulator",
@@ -107,7 +107,13 @@ extension CommandTable {
         }
         var rows: Range<Int>?
         if case .range(let lower, let upper)? = invocation.value("rows") { rows = lower..<upper }
-        return .jets(try readJets(path, rows: rows, invocation))
+        do {
+            return .jets(try readJets(path, rows: rows, invocation))
+        } catch let error as JetDataError {
+            // The file is fine; the rows asked for are not.
+            guard case .rowsOutOfRange = error else { throw error }
+            throw invocation.failure(error.description, argument: "rows")
+        }
     }
 
     /// Reads jets with a progress bar; Ctrl-C stops the read.

@@ -21,13 +21,14 @@ extension CommandTable {
         CommandSpec(
             "fit", group: .models,
             summary: "Train a model to reproduce its input images",
-            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Ctrl-C stops after the current batch and keeps the weights and history so far; a loss that becomes NaN stops training with the weights of the last good epoch.",
+            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Fitting a trained model again goes on from its weights with a new schedule, and its history goes on too: the new epochs are numbered on, and the model shows how many epochs and fits it has had. Ctrl-C stops after the current batch and keeps the weights and history so far; a loss that becomes NaN stops training with the weights of the last good epoch.",
             parameters: [
                 .positional("model", .any, help: "the autoencoder to train (updated in place)"),
                 .positional("data", .jets, help: "training jets"),
                 .keyword("valid", .jets, help: "validation jets, evaluated after each epoch"),
                 .keyword("epochs", .integer(minimum: 1, maximum: nil), default: .number(30), help: "passes over the training jets"),
-                .keyword("batch", .integer(minimum: 1, maximum: nil), default: .number(256), help: "jets per step"),
+                .keyword("batch", .integer(minimum: 1, maximum: nil),
+                         help: "jets per step (default: \(defaultBatch), or all the training jets when fewer)"),
                 .keyword("lr", .numberAbove(0, strict: true), default: .number(1e-3), help: "maximum learning rate of the schedule"),
                 .keyword("wd", .numberAbove(0, strict: false), default: .number(1e-6), help: "decoupled weight decay (not on biases)"),
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the batch order"),
@@ -63,11 +64,15 @@ extension CommandTable {
         CommandSpec(
             "blas", group: .models,
             summary: "Which BLAS library and CPU kernels training uses",
-            run: { invocation in
+            result: .nothing, run: { invocation in
                 invocation.print(BLAS.status.description + "; \(BLAS.threads) thread\(BLAS.threads == 1 ? "" : "s") per product")
                 return .nothing
             }),
     ]
+
+    /// fit's batch when batch= is not given and the training set is larger (as Keras, a
+    /// smaller set is one batch).
+    static let defaultBatch = TrainingConfig().batchSize
 
     /// The model argument `name`, checked to fit jet images.
     static func model(_ invocation: Invocation, _ name: String) throws(ScriptError) -> Model {
@@ -121,9 +126,14 @@ extension CommandTable {
         guard case .model(let given)? = invocation.value("model") else { return .nothing }
         let data = try invocation.jets("data")
         let valid = invocation.value("valid").flatMap { if case .jets(let set) = $0 { set } else { nil } }
-        let epochs = try invocation.integer("epochs"), batch = try invocation.integer("batch")
+        guard data.count > 0 else {
+            throw invocation.failure("the training set is empty (0 jets)", argument: "data")
+        }
+        let epochs = try invocation.integer("epochs")
+        let batch = try invocation.optionalNumber("batch").map { Int($0) } ?? min(defaultBatch, data.count)
         guard batch <= data.count else {
-            throw invocation.failure("batch \(batch) is larger than the \(data.count) training jets", argument: "batch")
+            throw invocation.failure("batch \(batch) is larger than the \(Format.count(data.count)) training jets; give batch= at most \(data.count)",
+                                     argument: "batch")
         }
         let config = TrainingConfig(
             epochs: epochs, batchSize: batch, maxLearningRate: try invocation.number("lr"), weightDecay: try invocation.number("wd"),
@@ -168,7 +178,8 @@ extension CommandTable {
         }
         if let history = model.history, history.interrupted {
             let kept = invocation.variableName("model").map { "\($0) keeps" } ?? "the model keeps"
-            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(history.epochs + 1) of \(epochs); \(kept) the weights and the history of \(history.epochs) epoch\(history.epochs == 1 ? "" : "s")")
+            let done = history.lastRunEpochs
+            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(done + 1) of \(epochs); \(kept) the weights and the history of \(done) epoch\(done == 1 ? "" : "s")\(history.runs == 1 ? "" : " of this fit")")
         }
         if let failure { invocation.finishWithError(failure) }
         return .model(trained)

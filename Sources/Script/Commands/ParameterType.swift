@@ -58,7 +58,7 @@ public indirect enum ParameterType: Sendable {
             case let (nil, h?): "whole number ≤ \(h)"
             case (nil, nil): "whole number"
             }
-        case .fraction: "fraction between 0 and 1"
+        case .fraction: "fraction strictly between 0 and 1"
         case .knob(let range): "number " + range.description(format: NumberFormat.plain)
         case .bool: "true or false"
         case .string: "string"

@@ -28,7 +28,7 @@ extension CommandTable {
             ],
             examples: ["hist mass(parts.valid) mass(out) bins=100 labels=[\"Input\", \"Output\"] xlabel=\"m [GeV]\" save=\"figures/m_bg.svg\"",
                        "hist (residuals mass(bg) mass(out)) bins=100 stats=true save=\"figures/residual_m.svg\""],
-            run: hist),
+            result: .figureUnlessSaved, run: hist),
         CommandSpec(
             "image", group: .plots,
             summary: "Draw jet images: the average image of a set, or one jet; several side by side",
@@ -43,7 +43,7 @@ extension CommandTable {
             ],
             examples: ["image (select jets signal=1) log=true save=\"figures/average_signal.svg\"",
                        "image jets[l.argmax] out[l.argmax] titles=[\"input\", \"output\"] save=\"figures/worst.svg\""],
-            run: image),
+            result: .figureUnlessSaved, run: image),
         CommandSpec(
             "scatter", group: .plots,
             summary: "Scatter plot of one column against another",
@@ -57,7 +57,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["scatter mass(jets) jets.jet_mass diagonal=true save=\"figures/m_image_vs_file.svg\""],
-            run: scatter),
+            result: .figureUnlessSaved, run: scatter),
         CommandSpec(
             "hist2d", group: .plots,
             summary: "2D histogram of one column against another: jets per cell as colour",
@@ -75,7 +75,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["hist2d mass(bg) bg.jet_mass range=[50, 110, 50, 110] bins=60 diagonal=true save=\"figures/m_image_vs_stored.svg\""],
-            run: hist2d),
+            result: .figureUnlessSaved, run: hist2d),
         CommandSpec(
             "curve", group: .plots,
             summary: "Loss per epoch of trained models, or ROC curves, overlaid in one figure",
@@ -90,7 +90,7 @@ extension CommandTable {
             examples: ["curve ae save=\"figures/loss.svg\"",
                        "curve ae1 ae2 ae3 labels=[\"setup 1\", \"setup 2\", \"setup 3\"] save=\"figures/loss_setups.svg\"",
                        "curve r1 r2 r3 rtau labels=[\"setup 1\", \"setup 2\", \"setup 3\", \"−τ21\"] save=\"figures/roc.svg\""],
-            run: curve),
+            result: .figureUnlessSaved, run: curve),
         CommandSpec(
             "grid", group: .plots,
             summary: "Put figures side by side: the panels of each, in a grid",
@@ -103,7 +103,7 @@ extension CommandTable {
             ],
             examples: ["m = hist mass(bg) mass(out) xlabel=\"m [GeV]\"; p = hist pt(bg) pt(out) xlabel=\"pT [GeV]\"",
                        "grid m p columns=2 title=\"setup 3, background\" save=\"figures/kinematics_bg.svg\""],
-            run: grid),
+            result: .figureUnlessSaved, run: grid),
     ]
 
     // MARK: Drawing and saving
@@ -372,10 +372,14 @@ extension CommandTable {
         let title = try invocation.optionalString("title")
         if case .roc? = entries.first?.value {
             let curves = try entries.map { entry -> ROCCurve in
-                guard case .roc(let curve) = entry.value else {
+                switch entry.value {
+                case .roc(let curve):
+                    return curve
+                case .model, .history:
+                    throw mixedCurves(entry.value, after: entries[0].value, at: entry.span)
+                default:
                     throw ScriptError.runtime("curve: expected ROC curves only (values of roc), got \(entry.value.typeWithArticle)", at: entry.span)
                 }
-                return curve
             }
             // Without labels=, each curve's own label (roc … label=).
             let figure = rocFigure(zip(curves, labels ?? curves.map { $0.label ?? "" }).map { ($0, $1) }, title: title)
@@ -392,6 +396,8 @@ extension CommandTable {
             case .history(let given):
                 guard given.epochs > 0 else { throw ScriptError.runtime("curve: the training history has no epochs", at: entry.span) }
                 return given
+            case .roc:
+                throw mixedCurves(entry.value, after: entries[0].value, at: entry.span)
             default:
                 throw ScriptError.runtime("curve: expected a model or its history, or ROC curves, got \(entry.value.typeWithArticle)", at: entry.span)
             }
@@ -403,8 +409,8 @@ extension CommandTable {
             let epochs = (1...history.epochs).map(Double.init)
             let name = labels?.first.map { $0.isEmpty ? "" : "\($0), " } ?? ""
             axes.addLine(x: epochs, y: history.trainLoss, label: name + "training", markerSize: 4)
-            if !history.validLoss.isEmpty {
-                axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss, label: name + "validation", markerSize: 4)
+            if let valid = validation(history) {
+                axes.addLine(x: valid.epochs, y: valid.losses, label: name + "validation", markerSize: 4)
             }
         } else {
             for (k, history) in histories.enumerated() {
@@ -412,14 +418,27 @@ extension CommandTable {
                 let colour = Colour.tab10[k % Colour.tab10.count]
                 let name = labels?[k] ?? entries[k].variable ?? "model \(k + 1)"
                 axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed, markerSize: 3)
-                if !history.validLoss.isEmpty {
-                    axes.addLine(x: Array(epochs.prefix(history.validLoss.count)), y: history.validLoss,
-                                 label: "\(name), validation", colour: colour, markerSize: 4)
+                if let valid = validation(history) {
+                    axes.addLine(x: valid.epochs, y: valid.losses, label: "\(name), validation", colour: colour, markerSize: 4)
                 }
             }
         }
         let summary = histories.count == 1 ? "loss curve of \(Format.count(histories[0].epochs, "epoch"))" : "loss curves of \(histories.count) models"
         return try finish(Figure(axes), summary: summary, invocation)
+    }
+
+    /// The epochs that have a validation loss and their losses (a model fitted again without
+    /// valid= has none for that fit's epochs), or nil when none has.
+    private static func validation(_ history: TrainingHistory) -> (epochs: [Double], losses: [Double])? {
+        let points = history.validLoss.enumerated().filter { $0.element.isFinite }
+        guard !points.isEmpty else { return nil }
+        return (points.map { Double($0.offset + 1) }, points.map(\.element))
+    }
+
+    /// A loss curve and a ROC curve have different axes: one figure shows one kind.
+    private static func mixedCurves(_ value: Value, after first: Value, at span: SourceSpan) -> ScriptError {
+        ScriptError.runtime("curve: models and ROC curves cannot be mixed in one figure; got \(value.typeWithArticle) after \(first.typeWithArticle)",
+                            at: span)
     }
 
     // MARK: Figures of the analysis commands

@@ -9,17 +9,17 @@ extension CommandTable {
             details: "help NAME shows a command's arguments with their defaults; help VARIABLE shows what a value is and its members (e.g. mean, std of a column); help syntax summarises the language.",
             parameters: [.positional("topic", .name, .optional, help: "a command, a variable, or 'syntax'")],
             examples: ["help", "help fit", "help syntax"],
-            run: help),
+            result: .nothing, run: help),
         CommandSpec(
             "vars", group: .session,
             summary: "List the variables with their types and summaries",
-            run: vars),
+            result: .nothing, run: vars),
         CommandSpec(
             "print", group: .session,
             summary: "Print values (strings without quotes)",
             parameters: [.variadic("values", .any, help: "what to print, separated by spaces")],
             examples: ["print \"mean loss:\" l.mean", "print jets"],
-            run: { invocation in
+            result: .nothing, run: { invocation in
                 let values = invocation.variadic.map(\.value)
                 if values.count == 1, case .table(let table) = values[0] {
                     invocation.output.table(table, text: values[0].description)
@@ -33,7 +33,7 @@ extension CommandTable {
             summary: "Run a statement and print how long it took",
             parameters: [Parameter("statement", .statement, .required, positional: true, help: "the statement to run")],
             examples: ["time fit ae parts.train epochs=5", "time out = reconstruct ae bg"],
-            run: { invocation in
+            result: .statementValue, run: { invocation in
                 let start = ContinuousClock.now
                 let value = try invocation.interpreter.evaluate(try invocation.statement("statement"), in: invocation.transaction)
                 let elapsed = ContinuousClock.now - start
@@ -47,13 +47,13 @@ extension CommandTable {
             details: "The file's statements run one after another with the variables of this session; each keeps its effect even if a later one fails.",
             parameters: [.positional("file", .inputPath(["jnb"]), help: "the file to run")],
             examples: ["run \"notebooks/process_jet_images.jnb\""],
-            run: runFile),
+            result: .nothing, run: runFile),
         CommandSpec(
             "quit", group: .session,
             summary: "Leave jnb (Ctrl-D does the same at the prompt)",
             parameters: [.positional("status", .integer(minimum: 0, maximum: 255), .defaultValue(.number(0)),
                                      help: "the exit status")],
-            run: { invocation in
+            result: .nothing, run: { invocation in
                 invocation.transaction.quitStatus = Int32(try invocation.integer("status"))
                 return .nothing
             }),

@@ -116,7 +116,8 @@ final class Interpreter {
                 throw ScriptError.runtime("\(described(value, of: base)) has no members", at: nameSpan)
             }
             do {
-                return try Members.get(name, of: value)
+                let written: String? = if case .variable(let variable) = base.kind { variable } else { nil }
+                return try Members.get(name, of: value, written: written)
             } catch {
                 throw error.located(at: nameSpan)
             }
@@ -332,8 +333,22 @@ final class Interpreter {
                 throw ScriptError.syntax("'\(name)' is a command and cannot be a variable name; pick another name", at: nameSpan)
             }
             try check(value, variables: variables)
+            if let command = commandGivingNoValue(value, variables: variables) {
+                throw ScriptError.syntax("\(command) gives no value, so there is nothing to assign to '\(name)'", at: value.span)
+            }
         case .expression(let expression):
             try check(expression, variables: variables)
+        }
+    }
+
+    /// Checks `expression`, which must give a value: a command that gives none there (`print`
+    /// in `1 + print 2`) would run and then fail its statement, so it is refused now, worded
+    /// by `message` from "print (which gives no value)".
+    private func check(_ expression: Expression, givingValue message: (String) -> String,
+                       variables: Set<String>) throws(ScriptError) {
+        try check(expression, variables: variables)
+        if let command = commandGivingNoValue(expression, variables: variables) {
+            throw ScriptError.syntax(message("\(command) (which gives no value)"), at: expression.span)
         }
     }
 
@@ -342,30 +357,86 @@ final class Interpreter {
         case .number, .string, .bool, .variable:
             return
         case .list(let elements):
-            for element in elements { try check(element, variables: variables) }
+            for element in elements {
+                try check(element, givingValue: { "a list cannot hold \($0)" }, variables: variables)
+            }
         case .member(let base, _, _):
-            try check(base, variables: variables)
+            try check(base, givingValue: { "\($0) has no members" }, variables: variables)
         case .index(let base, let index):
-            try check(base, variables: variables)
-            try check(index, variables: variables)
-        case .unary(_, let operand):
-            try check(operand, variables: variables)
-        case .binary(_, let left, let right), .range(let left, let right):
-            try check(left, variables: variables)
-            try check(right, variables: variables)
+            try check(base, givingValue: { "cannot index \($0)" }, variables: variables)
+            try check(index, givingValue: { "an index must be a whole number, a range or a mask, got \($0)" }, variables: variables)
+        case .unary(let op, let operand):
+            try check(operand, givingValue: { "cannot apply '\(op.rawValue)' to \($0)" }, variables: variables)
+        case .binary(let op, let left, let right):
+            for operand in [left, right] {
+                try check(operand, givingValue: { "cannot apply '\(op.rawValue)' to \($0)" }, variables: variables)
+            }
+        case .range(let first, let end):
+            for side in [first, end] {
+                try check(side, givingValue: { "a range needs whole numbers on both sides of ':', got \($0)" }, variables: variables)
+            }
         case .call(let call):
             guard let spec = table[call.name] else { throw unknownCommand(call, variables: variables) }
             let binding = try ArgumentBinder.bind(call, to: spec)
-            // A name argument is taken as written, not run: `help(fit)` asks about fit.
-            let names = spec.parameters.filter { if case .name = $0.type { true } else { false } }
-                .compactMap { binding.arguments[$0.name]?.valueSpan }
-            for argument in call.arguments where !names.contains(argument.valueSpan) {
+            for argument in call.arguments {
                 switch argument.value {
-                case .expression(let e):
-                    try check(e, variables: variables)
                 case .statement(let s):
                     try check(s, variables: variables)
+                case .expression(let e):
+                    guard let (name, type) = parameter(of: argument, in: binding, spec: spec) else {
+                        try check(e, variables: variables)
+                        continue
+                    }
+                    // A name argument is taken as written, not run: `help(fit)` asks about fit.
+                    if case .name = type { continue }
+                    try check(e, givingValue: { "\(spec.name): argument '\(name)': expected \(type.labelWithArticle), got \($0)" },
+                              variables: variables)
                 }
+            }
+        }
+    }
+
+    /// The parameter an argument was bound to, with the type its value must have.
+    private func parameter(of argument: Argument, in binding: ArgumentBinder.Binding,
+                           spec: CommandSpec) -> (name: String, type: ParameterType)? {
+        if binding.variadic.contains(where: { $0.span == argument.span }),
+           let parameter = spec.parameters.first(where: \.variadic) {
+            return (parameter.name, parameter.type)
+        }
+        if let parameter = spec.parameters.first(where: { binding.arguments[$0.name]?.span == argument.span }) {
+            // A list given by name to a variadic parameter (`hist columns=[a, b]`).
+            return (parameter.name, parameter.variadic ? .list(parameter.type) : parameter.type)
+        }
+        if let type = spec.extraKeywords, let label = argument.label { return (label, type) }
+        return nil
+    }
+
+    /// The command that `expression` calls if that call gives no value, known from what is
+    /// written: a command that never gives one (print, save, vars), a plot given save=, or
+    /// time running such a statement.
+    private func commandGivingNoValue(_ expression: Expression, variables: Set<String>) -> String? {
+        let call: Call
+        switch expression.kind {
+        case .call(let written):
+            call = written
+        case .variable(let name) where !variables.contains(name) && table[name] != nil:
+            call = Call(name: name, nameSpan: expression.span, arguments: [], span: expression.span)
+        default:
+            return nil
+        }
+        guard let spec = table[call.name] else { return nil }
+        switch spec.result {
+        case .value:
+            return nil
+        case .nothing:
+            return call.name
+        case .figureUnlessSaved:
+            return call.arguments.contains { $0.label == "save" } ? call.name : nil
+        case .statementValue:
+            guard case .statement(let statement)? = call.arguments.first?.value else { return nil }
+            switch statement.kind {
+            case .assignment: return call.name
+            case .expression(let inner): return commandGivingNoValue(inner, variables: variables)
             }
         }
     }

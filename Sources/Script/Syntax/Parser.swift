@@ -103,11 +103,20 @@ public struct Parser {
     private func unclosed(besides named: Token? = nil) -> String {
         guard current.kind == .endOfInput else { return "" }
         let brackets = openBrackets.reversed().filter { $0.span != named?.span }
-            .map { "the \($0.quoted) at \($0.span.line):\($0.span.column)" }
+            .map { "the \($0.quoted) at \(place($0))" }
         guard let last = brackets.last else { return "" }
         let listed = brackets.count == 1 ? last : brackets.dropLast().joined(separator: ", ") + " and " + last
         return "; \(listed) \(brackets.count == 1 ? "is" : "are") not closed"
     }
+
+    /// The input ended inside `open` (described by `what`): the closing symbol is missing, and
+    /// so are those of the brackets around it.
+    private func endsInside(_ open: Token, _ what: String, closer: Token.Symbol) -> ScriptError {
+        .syntax("expected '\(closer.rawValue)' to close \(what), found the end of the input\(unclosed(besides: open))", at: current.span)
+    }
+
+    /// Where a bracket was opened, as messages name it ("1:5"); the error's own place names the file.
+    private func place(_ token: Token) -> String { "\(token.span.line):\(token.span.column)" }
 
     // MARK: Statements
 
@@ -265,7 +274,7 @@ public struct Parser {
         var arguments: [Argument] = []
         while !current.isSymbol(.rightParen) {
             if current.kind == .endOfInput {
-                throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
+                throw endsInside(open, "the call to \(name.quoted) opened at \(place(open))", closer: .rightParen)
             }
             let value: Expression
             if let label = current.identifier, peek().isSymbol(.assign) {
@@ -281,7 +290,7 @@ public struct Parser {
             if current.isSymbol(.comma) {
                 _ = advance()
             } else if current.kind == .endOfInput {
-                throw ScriptError.syntax("'(' of the call to \(name.quoted) is never closed", at: open.span)
+                throw endsInside(open, "the call to \(name.quoted) opened at \(place(open))", closer: .rightParen)
             } else if !current.isSymbol(.rightParen) {
                 throw ScriptError.syntax("expected ',' or ')' in the arguments of \(name.quoted), found \(describe(current))\(notACommand(value))",
                                          at: current.span)
@@ -432,7 +441,8 @@ public struct Parser {
                 self.open(open)
                 defer { close() }
                 let index = try parseExpression()
-                let closing = try expect(.rightBracket, "to close the index opened at \(open.span)", closing: open)
+                let opened = place(open)
+                let closing = try expect(.rightBracket, "to close the index opened at \(opened)", closing: open)
                 expression = try node(.index(expression, index), span: expression.span.through(closing.span))
             } else if current.isSymbol(.leftParen), !current.spaceBefore {
                 throw ScriptError.syntax("only a command can be called with ( ); this value is not a command", at: current.span)
@@ -469,10 +479,8 @@ public struct Parser {
             open(token)
             defer { close() }
             var inner = try parseCommandOrExpression()
-            if current.kind == .endOfInput {
-                throw ScriptError.syntax("'(' is never closed", at: token.span)
-            }
-            let closing = try expect(.rightParen, "to close the '(' at \(token.span)")
+            let opened = place(token)
+            let closing = try expect(.rightParen, "to close the '(' at \(opened)", closing: token)
             inner.span = token.span.through(closing.span)
             return inner
         case .symbol(.leftBracket):
@@ -493,14 +501,14 @@ public struct Parser {
         var elements: [Expression] = []
         while !current.isSymbol(.rightBracket) {
             if current.kind == .endOfInput {
-                throw ScriptError.syntax("'[' is never closed", at: open.span)
+                throw endsInside(open, "the list opened at \(place(open))", closer: .rightBracket)
             }
             let element = try parseItem()
             elements.append(element)
             if current.isSymbol(.comma) {
                 _ = advance()
             } else if current.kind == .endOfInput {
-                throw ScriptError.syntax("'[' is never closed", at: open.span)
+                throw endsInside(open, "the list opened at \(place(open))", closer: .rightBracket)
             } else if !current.isSymbol(.rightBracket) {
                 throw ScriptError.syntax("expected ',' or ']' in the list opened at \(open.span), found \(describe(current))\(notACommand(element))",
                                          at: current.span)

@@ -32,13 +32,19 @@ enum Members {
         }
     }
 
-    static func get(_ name: String, of value: Value) throws(ScriptError) -> Value {
+    /// The member `name` of `value`; `written` is the variable that holds the value, if any,
+    /// for suggestions such as `mass(j)`.
+    static func get(_ name: String, of value: Value, written: String? = nil) throws(ScriptError) -> Value {
         let available = members(of: value)
         if let member = available.first(where: { $0.name == name }) { return try member.get(value) }
         guard !available.isEmpty else {
             throw ScriptError.runtime("\(value.typeWithArticle) has no members", at: nil)
         }
-        let suggestion = Suggestions.didYouMean(name, among: available.map(\.name))
+        let suggestion = if case .jets = value {
+            Suggestions.didYouMean(name, amongJetSetMembers: available.map(\.name), jets: written)
+        } else {
+            Suggestions.didYouMean(name, among: available.map(\.name))
+        }
         throw ScriptError.runtime("\(value.typeWithArticle) has no member '\(name)'\(suggestion) (members: \(available.map(\.name).joined(separator: ", ")))", at: nil)
     }
 
@@ -162,7 +168,7 @@ enum Members {
         Member(name: "layers", help: "the layer sizes") { .list(model($0)?.model.network.layers.map { .number(Double($0)) } ?? []) },
         Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
         Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
-        Member(name: "history", help: "losses per epoch of the last training") { v throws(ScriptError) in
+        Member(name: "history", help: "losses per epoch of all its training (a second fit continues it)") { v throws(ScriptError) in
             // As `curve` says it: an untrained model has no history, rather than an empty one.
             guard let history = model(v)?.model.history else {
                 throw ScriptError.runtime("the model has not been trained yet, so it has no history (fit trains it)", at: nil)
@@ -177,11 +183,12 @@ enum Members {
     }
 
     static let historyMembers: [Member] = [
-        Member(name: "epochs", help: "epochs completed") { .number(Double(history($0).epochs)) },
+        Member(name: "epochs", help: "epochs completed, over all fits") { .number(Double(history($0).epochs)) },
+        Member(name: "fits", help: "how many fits trained the model (each continues the history)") { .number(Double(history($0).runs)) },
         Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
-        Member(name: "valid", help: "validation loss per epoch") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "valid", help: "validation loss per epoch (NaN for a fit without valid=)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
         Member(name: "seconds", help: "seconds per epoch, its validation included") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
-        Member(name: "interrupted", help: "whether Ctrl-C stopped the training") { .bool(history($0).interrupted) },
+        Member(name: "interrupted", help: "whether Ctrl-C stopped the last fit") { .bool(history($0).interrupted) },
     ]
 }
 

@@ -181,12 +181,14 @@ extension ModelValue {
             return lines.joined(separator: "\n")
         }
         let rate = config.schedule == .constant ? "constant lr" : "\(config.schedule.rawValue) max lr"
-        lines.append("  trained     \(history.epochs) of \(Format.count(config.epochs, "epoch")), batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        // A model fitted more than once has the history of every fit; the configuration is the last one's.
+        let runs = history.runs == 1 ? "" : "\(history.epochs) epochs in \(history.runs) fits; the last "
+        lines.append("  trained     \(runs)\(history.lastRunEpochs) of \(Format.count(config.epochs, "epoch")), batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
         // After an early stop the weights are those of the best epoch, so are the losses shown.
         let shown = history.stoppedEarly ? (history.bestEpoch ?? history.epochs) : history.epochs
         if shown >= 1, shown <= history.trainLoss.count {
             var losses = "  loss        train \(Format.number(history.trainLoss[shown - 1]))"
-            if shown <= history.validLoss.count { losses += ", valid \(Format.number(history.validLoss[shown - 1]))" }
+            if shown <= history.validLoss.count, history.validLoss[shown - 1].isFinite { losses += ", valid \(Format.number(history.validLoss[shown - 1]))" }
             losses += " (GeV² per pixel)" + (shown < history.epochs ? " at epoch \(shown)" : "") + " after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
             lines.append(losses)
         }
@@ -199,8 +201,8 @@ extension ModelValue {
 extension TrainingHistory {
     var summary: String {
         guard let last = trainLoss.last else { return "no epochs" }
-        var text = "\(epochs) epoch\(epochs == 1 ? "" : "s"), train loss \(Format.number(last))"
-        if let valid = validLoss.last { text += ", valid loss \(Format.number(valid))" }
+        var text = "\(epochs) epoch\(epochs == 1 ? "" : "s")\(runs == 1 ? "" : " in \(runs) fits"), train loss \(Format.number(last))"
+        if let valid = validLoss.last, valid.isFinite { text += ", valid loss \(Format.number(valid))" }
         if interrupted { text += " (stopped by Ctrl-C)" }
         return text
     }
@@ -208,7 +210,7 @@ extension TrainingHistory {
     /// One row per epoch.
     var description: String {
         let rows = (0..<epochs).map { e -> [Analysis.Table.Cell] in
-            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count ? .number(validLoss[e]) : .text(""),
+            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count && validLoss[e].isFinite ? .number(validLoss[e]) : .text(""),
              e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
         }
         var text = Analysis.Table(title: "training history: \(summary)", columns: ["epoch", "train", "valid", "seconds"], rows: rows).text()
