@@ -61,8 +61,9 @@ public struct ReplayResult: Sendable {
     public var parameters: [(name: String, value: Value)] = []
 }
 
-/// A `--cells`/`--from` value that names no cell.
-public struct CellSelectionError: Error, CustomStringConvertible, Sendable, Equatable {
+/// A `jnb run` option that does not fit the notebook: a `--cells`/`--from` value that names no
+/// cell, or a `--set` value that does not fit its parameter's default.
+public struct ReplayUsageError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String
 
     public init(description: String) {
@@ -83,27 +84,27 @@ public final class Replay {
     }
 
     /// Which cells the options select, or an error naming the cell that does not exist.
-    public static func selection(_ document: NotebookDocument, _ options: ReplayOptions) throws(CellSelectionError) -> Set<Int> {
+    public static func selection(_ document: NotebookDocument, _ options: ReplayOptions) throws(ReplayUsageError) -> Set<Int> {
         let code = document.codeCells
-        func find(_ key: String) throws(CellSelectionError) -> Int {
+        func find(_ key: String) throws(ReplayUsageError) -> Int {
             let trimmed = key.trimmingCharacters(in: .whitespaces)
             let named = code.filter { $0.name == trimmed }
             if named.count > 1 {
                 let cells = named.map { "\($0.number) (line \($0.markerLine))" }
-                throw CellSelectionError(description: "'\(trimmed)' names \(named.count) cells in \(document.file): "
+                throw ReplayUsageError(description: "'\(trimmed)' names \(named.count) cells in \(document.file): "
                                          + cells.dropLast().joined(separator: ", ") + " and " + (cells.last ?? "")
                                          + "; give the number of the one to run")
             }
             if let match = named.first { return match.number }
             if let number = Int(trimmed), (1...code.count).contains(number) { return number }
             let names = code.map { $0.name.map { "\"\($0)\"" } ?? String($0.number) }.joined(separator: ", ")
-            throw CellSelectionError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
+            throw ReplayUsageError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
         }
         var chosen = Set(code.map(\.number))
         if let keys = options.cells {
             // `--cells "$CELLS"` with an empty variable must not pass having run nothing.
             guard keys.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-                throw CellSelectionError(description: "--cells names no cell; give cell names or numbers, comma-separated")
+                throw ReplayUsageError(description: "--cells names no cell; give cell names or numbers, comma-separated")
             }
             chosen = []
             for key in keys { chosen.insert(try find(key)) }
@@ -115,8 +116,31 @@ public final class Replay {
         return chosen
     }
 
-    public func run(_ document: NotebookDocument, options: ReplayOptions = ReplayOptions()) throws(CellSelectionError) -> ReplayResult {
+    /// A `--set` value takes the type of its parameter's literal default: `out=007` stays text
+    /// for `out = "out"`, `n=6_000` is a number for `n = 1000`, and `n=2k` is refused.
+    public func typeParameters(of document: NotebookDocument) throws(ReplayUsageError) {
+        for cell in document.codeCells where cell.options.parameters {
+            let defaults = session.literalAssignments(in: cell.source)
+            for (name, text) in session.literalTexts.sorted(by: { $0.key < $1.key }) {
+                guard let example = defaults[name] else { continue }
+                do {
+                    try session.define(name, literal: text, like: example)
+                } catch {
+                    throw ReplayUsageError(description: "--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
+                }
+            }
+        }
+    }
+
+    /// Refuses options that do not fit the notebook, before anything runs; `run` starts with it.
+    public func check(_ document: NotebookDocument, _ options: ReplayOptions) throws(ReplayUsageError) {
+        _ = try Self.selection(document, options)
+        try typeParameters(of: document)
+    }
+
+    public func run(_ document: NotebookDocument, options: ReplayOptions = ReplayOptions()) throws(ReplayUsageError) -> ReplayResult {
         let start = ContinuousClock.now
+        try typeParameters(of: document)
         let chosen = try Self.selection(document, options)
         for warning in document.warnings { terminal.warn(warning.description) }
 
@@ -131,15 +155,6 @@ public final class Replay {
         // `[k/N]`: the k-th of the N code cells selected, skipped ones included, so that without
         // --cells or --from N is the count of the closing line.
         let total = document.codeCells.filter { chosen.contains($0.number) }.count
-        // A --set value takes the type of its parameter's literal default: `out=007` stays text
-        // for `out = "out"`, `n=6_000` is a number for `n = 1000`.
-        for cell in document.codeCells where cell.options.parameters {
-            let defaults = session.literalAssignments(in: cell.source)
-            for (name, text) in session.literalTexts {
-                // The name was defined once already, so defining it again cannot fail.
-                if let example = defaults[name] { try? session.define(name, literal: text, like: example) }
-            }
-        }
         // A fresh session holds only the --set values; they override a [parameters] cell's
         // defaults once it has run.
         let injected = session.variableNames.compactMap { name in session.value(name).map { (name, $0) } }

@@ -57,9 +57,10 @@ struct Run: ParsableCommand {
 
         let options = ReplayOptions(continueAfterFailure: continueAfterFailure,
                                     cells: cells.map { $0.split(separator: ",").map(String.init) }, from: from)
+        let replay = Replay(session: session, terminal: output)
         let result: ReplayResult
         do {
-            _ = try Replay.selection(document, options)
+            try replay.check(document, options)
         } catch {
             throw ValidationError(error.description)
         }
@@ -72,7 +73,7 @@ struct Run: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         do {
-            result = try Replay(session: session, terminal: output).run(document, options: options)
+            result = try replay.run(document, options: options)
         } catch {
             throw ValidationError(error.description)
         }

@@ -130,19 +130,19 @@ import TestSupport
     @Test func selectingCells() throws {
         #expect(statuses(try replay(Self.notebook, ReplayOptions(cells: ["first", "3"])).result) == [.ok, .notRun, .ok])
         #expect(statuses(try replay(Self.notebook, ReplayOptions(from: "third"), set: ["a": .number(1)]).result) == [.notRun, .notRun, .ok])
-        #expect(throws: CellSelectionError.self) { try replay(Self.notebook, ReplayOptions(cells: ["fourth"])) }
-        #expect(throws: CellSelectionError(description: "--cells names no cell; give cell names or numbers, comma-separated")) {
+        #expect(throws: ReplayUsageError.self) { try replay(Self.notebook, ReplayOptions(cells: ["fourth"])) }
+        #expect(throws: ReplayUsageError(description: "--cells names no cell; give cell names or numbers, comma-separated")) {
             try replay(Self.notebook, ReplayOptions(cells: []))
         }
         let document = try NotebookReader.parse(Self.notebook, file: "n.jnb")
-        #expect(throws: CellSelectionError(description: "no cell '4' in n.jnb; its code cells are \"first\", \"second\", \"third\"")) {
+        #expect(throws: ReplayUsageError(description: "no cell '4' in n.jnb; its code cells are \"first\", \"second\", \"third\"")) {
             try Replay.selection(document, ReplayOptions(from: "4"))
         }
     }
 
     @Test func aNameOfTwoCellsSelectsNeither() throws {
         let document = try NotebookReader.parse("# %% a\n# %% b\nx = 1\n# %% a\nprint 1\n", file: "n.jnb")
-        let error = CellSelectionError(description: "'a' names 2 cells in n.jnb: 1 (line 1) and 3 (line 4); give the number of the one to run")
+        let error = ReplayUsageError(description: "'a' names 2 cells in n.jnb: 1 (line 1) and 3 (line 4); give the number of the one to run")
         #expect(throws: error) { try Replay.selection(document, ReplayOptions(cells: ["a"])) }
         #expect(throws: error) { try Replay.selection(document, ReplayOptions(from: "a")) }
         #expect(try Replay.selection(document, ReplayOptions(cells: ["3"])) == [3])

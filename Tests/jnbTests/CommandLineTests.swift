@@ -55,6 +55,33 @@ import TestSupport
         }
     }
 
+    @Test func aSetValueMustFitItsParametersDefaultBeforeAnythingRuns() throws {
+        let (dir, _) = try notebook("# %% [parameters]\nn = 100\nout = \"out\"\nfast = false\n# %% use\nprint (out + \"/x\") (n + 1) fast\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let expectNumber = "expected a number as the language writes it (6_000, 1e3, -2), like its default 100"
+        let cases: [(String, String)] = [
+            ("n=2k", "error: --set n=2k: parameter 'n' of n.jnb: \(expectNumber); got '2k'"),
+            ("n=abc", "error: --set n=abc: parameter 'n' of n.jnb: \(expectNumber); got 'abc'"),
+            ("n=1,000", "error: --set n=1,000: parameter 'n' of n.jnb: \(expectNumber); got '1,000'"),
+            ("n=0x10", "error: --set n=0x10: parameter 'n' of n.jnb: \(expectNumber); got '0x10'"),
+            ("n=0x1p3", "error: --set n=0x1p3: parameter 'n' of n.jnb: \(expectNumber); got '0x1p3'"),
+            ("n=inf", "error: --set n=inf: parameter 'n' of n.jnb: \(expectNumber); got 'inf'"),
+            ("n=nan", "error: --set n=nan: parameter 'n' of n.jnb: \(expectNumber); got 'nan'"),
+            ("n=true", "error: --set n=true: parameter 'n' of n.jnb: \(expectNumber); got 'true'"),
+            ("fast=1", "error: --set fast=1: parameter 'fast' of n.jnb: expected true or false, like its default false; got '1'"),
+        ]
+        for (definition, message) in cases {
+            let result = try run(["run", "n.jnb", "--set", definition, "--summary", "s.json"], in: dir)
+            #expect(result.status == 64, "\(definition)")
+            #expect(result.stderr == message + "\n", "\(definition)")
+            #expect(result.stdout.isEmpty, "\(definition)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/s.json"), "\(definition)")
+        }
+        let fitting = try run(["run", "n.jnb", "--set", "n=+1_000", "--set", "out=007", "--set", "fast=true"], in: dir)
+        #expect(fitting.status == 0)
+        #expect(fitting.stdout.contains("\n007/x 1001 true\n"))
+    }
+
     @Test func statementsWithDashC() throws {
         let ok = try run(["-c", "x = 6; print x * 7", "--set", "y=1"])
         #expect(ok.status == 0)

@@ -123,34 +123,51 @@ public final class Session {
     public private(set) var literalTexts: [String: String] = [:]
 
     /// Defines a variable from text as given on the command line, trimmed of spaces. Typed
-    /// like `example` (a parameter's literal default) when it is a string (the text as it
-    /// is, without quotes: `out=007` stays "007") or a number the text is written as in the
-    /// language (`6_000`, `1e3`); else a number, true or false, a quoted string, or the text
-    /// itself as a string (so `--set data=jets.h5` works).
+    /// like `example` (a parameter's literal default): text stays the text as it is, without
+    /// quotes (`out=007` stays "007"); a number must be a number as the language writes it
+    /// (`6_000`, `1e3`, `-2`) and true/false must be `true` or `false`, else this throws. Without
+    /// an example: such a number, true or false, a quoted string, or the text itself as a
+    /// string (so `--set data=jets.h5` works).
     public func define(_ name: String, literal text: String, like example: Value? = nil) throws(ScriptError) {
         literalTexts[name] = text
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let unquoted = trimmed.count >= 2 && (trimmed.first == "\"" || trimmed.first == "'") && trimmed.last == trimmed.first
             ? String(trimmed.dropFirst().dropLast()) : nil
-        if case .string? = example {
+        switch example {
+        case .string?:
             try define(name, .string(unquoted ?? trimmed))
-        } else if case .number? = example, let number = Self.number(trimmed) {
-            try define(name, .number(number))
-        } else if let number = Double(trimmed), !trimmed.isEmpty, trimmed.lowercased() != "nan", !trimmed.lowercased().contains("inf") {
-            try define(name, .number(number))
-        } else if trimmed == "true" || trimmed == "false" {
+        case .number(let number)?:
+            guard let value = Self.number(trimmed) else {
+                throw ScriptError.syntax("expected a number as the language writes it (6_000, 1e3, -2), like its default "
+                                         + "\(Value.number(number).summary); got '\(trimmed)'", at: nil)
+            }
+            try define(name, .number(value))
+        case .bool(let bool)?:
+            guard trimmed == "true" || trimmed == "false" else {
+                throw ScriptError.syntax("expected true or false, like its default \(bool); got '\(trimmed)'", at: nil)
+            }
             try define(name, .bool(trimmed == "true"))
-        } else {
-            try define(name, .string(unquoted ?? trimmed))
+        default:
+            if let number = Self.number(trimmed) {
+                try define(name, .number(number))
+            } else if trimmed == "true" || trimmed == "false" {
+                try define(name, .bool(trimmed == "true"))
+            } else {
+                try define(name, .string(unquoted ?? trimmed))
+            }
         }
     }
 
-    /// `text` read as a number of the language (`100_000`, `1e-3`, `-2`), or nil.
+    /// `text` read as a number of the language with an optional sign (`100_000`, `1e-3`,
+    /// `-2`, `+2`), or nil: no hexadecimal, no inf or nan.
     static func number(_ text: String) -> Double? {
         guard let tokens = try? Scanner.tokens(text) else { return nil }
         let kinds = tokens.map(\.kind).filter { $0 != .newline && $0 != .endOfInput }
         if kinds.count == 1, case .number(let number) = kinds[0] { return number }
-        if kinds.count == 2, kinds[0] == .symbol(.minus), case .number(let number) = kinds[1] { return -number }
+        if kinds.count == 2, case .number(let number) = kinds[1] {
+            if kinds[0] == .symbol(.minus) { return -number }
+            if kinds[0] == .symbol(.plus) { return number }
+        }
         return nil
     }
 
