@@ -4,9 +4,15 @@ import Script
 /// The files `jnb run --summary` and `--report` write, checked before the first cell runs: a
 /// replay must not lose its record after hours of training, nor write over the notebook.
 public enum ReplayDestinations {
-    /// Why the destinations cannot be used as given (the notebook itself, or one file for
-    /// both), or nil.
+    /// Why the destinations cannot be used as given (no name, the notebook itself, or one
+    /// file for both), or nil.
     public static func conflict(notebook: String, summary: String?, report: String?) -> String? {
+        for (option, path) in [("--summary", summary), ("--report", report)] {
+            // `--summary "$OUT"` with an unset variable must not fail only after the run.
+            if let path, path.trimmingCharacters(in: .whitespaces).isEmpty {
+                return "\(option) names no file; give a file name or leave out \(option)"
+            }
+        }
         for (option, path) in [("--summary", summary), ("--report", report)] {
             if let path, same(path, notebook) { return "\(option) \(path) is the notebook itself; give the name of another file" }
         }

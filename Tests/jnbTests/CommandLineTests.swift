@@ -40,6 +40,8 @@ import TestSupport
             (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are \"make\""),
             (["run", "n.jnb", "--cells", ""], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--cells", ","], "error: --cells names no cell; give cell names or numbers, comma-separated"),
+            (["run", "n.jnb", "--summary", ""], "error: --summary names no file; give a file name or leave out --summary"),
+            (["run", "n.jnb", "--report", "  "], "error: --report names no file; give a file name or leave out --report"),
             (["run", "n.jnb", "--set", "n"], "error: --set expects name=value, got 'n'"),
             (["run", "n.jnb", "--set", "true=3"], "error: --set true=3: 'true' is a reserved word of the language and cannot be a variable name"),
             (["run", "n.jnb", "--set", "out="], "error: --set out=: the value is empty; give a value or leave out --set out"),
