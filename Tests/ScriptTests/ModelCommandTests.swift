@@ -138,6 +138,15 @@ import TestSupport
         #expect(result.error?.span?.column == 8)
     }
 
+    /// An empty validation set would give a NaN loss every epoch, on which early stopping never acts.
+    @Test func anEmptyValidationSetIsNamed() throws {
+        let (s, _) = try session()
+        let result = s.execute("fit ae parts.train epochs=1 valid=(select bg n=0) patience=1")
+        #expect(result.error?.message == "fit: the validation set is empty (0 jets)")
+        #expect(result.error?.span?.column == 35)
+        #expect(number(s, "ae.history.epochs") == nil)
+    }
+
     @Test func anInterruptedFitKeepsItsWeightsAndHistory() throws {
         let (s, _) = try session()
         let flag = s.interruption

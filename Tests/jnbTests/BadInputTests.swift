@@ -75,6 +75,7 @@ import TestSupport
         command("epochs=0", "fit ae jets epochs=0", 70, "20: fit: argument 'epochs': expected a whole number ≥ 1, got number 0"),
         command("batch larger than the data", "fit ae jets batch=100000", 70, "19: fit: batch 100000 is larger than the 400 training jets; give batch= at most 400"),
         command("an empty training set", "fit ae (select jets n=0)", 70, "8: fit: the training set is empty (0 jets)"),
+        command("an empty validation set", "fit ae jets valid=(select jets n=0)", 70, "19: fit: the validation set is empty (0 jets)"),
         command("lr below zero", "fit ae jets lr=-1", 70, "16: fit: argument 'lr': expected a number > 0, got number -1"),
         command("split fraction 1.5", "x = split jets train=1.5", 70, "22: split: argument 'train': expected a fraction strictly between 0 and 1, got number 1.5"),
         command("train + test ≥ 1", "x = split jets train=0.8 test=0.3", 70, "31: split: train + test must leave something for valid, got 0.8 + 0.3"),

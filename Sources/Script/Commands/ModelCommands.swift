@@ -129,6 +129,10 @@ extension CommandTable {
         guard data.count > 0 else {
             throw invocation.failure("the training set is empty (0 jets)", argument: "data")
         }
+        // An empty validation set gives a NaN loss every epoch, which early stopping never acts on.
+        if let valid, valid.count == 0 {
+            throw invocation.failure("the validation set is empty (0 jets)", argument: "valid")
+        }
         let epochs = try invocation.integer("epochs")
         let batch = try invocation.optionalNumber("batch").map { Int($0) } ?? min(defaultBatch, data.count)
         guard batch <= data.count else {
