@@ -20,8 +20,8 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     public var bestEpoch: Int?
     /// The progress callback asked to stop; the weights are those after the last step taken.
     public var interrupted = false
-    /// Epochs of each run before the last, in order. Steps, learning rate, early stopping
-    /// and interruption are the last run's.
+    /// Epochs of each earlier run, in order, leaving out runs that completed no epoch. Steps,
+    /// learning rate, early stopping and interruption are the last run's.
     public var earlierRuns: [Int] = []
 
     public init() {}
@@ -29,14 +29,16 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
     /// Epochs completed, over all runs.
     public var epochs: Int { trainLoss.count }
 
-    /// Training runs recorded (fits of the same model).
-    public var runs: Int { earlierRuns.count + 1 }
+    /// Training runs that completed an epoch (fits of the same model): a run stopped before
+    /// the end of its first epoch (Ctrl-C) is not one.
+    public var runs: Int { earlierRuns.filter { $0 > 0 }.count + (lastRunEpochs > 0 ? 1 : 0) }
 
     /// Epochs completed by the last run.
     public var lastRunEpochs: Int { epochs - earlierRuns.reduce(0, +) }
 
     /// This history followed by `later`, a run that went on training the same weights: its
-    /// epochs are numbered on from this one's.
+    /// epochs are numbered on from this one's. Once either has validation losses, every epoch
+    /// has one (NaN for the epochs of a run without them).
     public func continued(by later: TrainingHistory) -> TrainingHistory {
         var history = later
         history.trainLoss = trainLoss + later.trainLoss
@@ -45,11 +47,17 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
             func padded(_ h: TrainingHistory) -> [Double] {
                 h.validLoss + Array(repeating: .nan, count: max(0, h.epochs - h.validLoss.count))
             }
-            history.validLoss = padded(self) + later.validLoss
+            history.validLoss = padded(self) + padded(later)
         }
-        history.earlierRuns = earlierRuns + [lastRunEpochs] + later.earlierRuns
+        history.earlierRuns = (earlierRuns + [lastRunEpochs] + later.earlierRuns).filter { $0 > 0 }
         history.bestEpoch = later.bestEpoch.map { $0 + epochs }
         return history
+    }
+
+    /// The last epoch (1-based) with a finite validation loss, and that loss, if any.
+    public var lastValidation: (epoch: Int, loss: Double)? {
+        guard let index = validLoss.lastIndex(where: { $0.isFinite }) else { return nil }
+        return (index + 1, validLoss[index])
     }
 }
 

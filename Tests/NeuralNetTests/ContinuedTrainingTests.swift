@@ -47,6 +47,9 @@ import TestSupport
         #expect(whole.validLoss.count == 5 && whole.validLoss[0].isNaN && whole.validLoss[4] == 1.7)
         let third = whole.continued(by: earlier)
         #expect(third.earlierRuns == [2, 3] && third.lastRunEpochs == 2 && third.runs == 3)
+        // The third run had no validation: its epochs have NaN, so the columns stay in step.
+        #expect(third.validLoss.count == 7 && third.validLoss.suffix(2).allSatisfy { $0.isNaN })
+        #expect(third.lastValidation?.epoch == 5 && third.lastValidation?.loss == 1.7)
         // Neither run validated: no validation losses at all.
         #expect(earlier.continued(by: earlier).validLoss.isEmpty)
     }
@@ -69,6 +72,19 @@ import TestSupport
         try #require(edited.status == 0, "\(edited.stderr)")
         let error = try #require(throws: HDF5Error.self) { try ModelFile.load(path) }
         #expect(error.description.contains("attribute 'history_earlier_runs'"))
+    }
+
+    /// A run that completed no epoch (stopped in its first) is not counted as a run.
+    @Test func aRunWithoutAnEpochIsNotCounted() {
+        var trained = TrainingHistory()
+        trained.trainLoss = [3, 2]
+        var stopped = TrainingHistory()
+        stopped.interrupted = true
+        stopped.steps = 5
+        let whole = trained.continued(by: stopped)
+        #expect(whole.runs == 1 && whole.lastRunEpochs == 0 && whole.interrupted)
+        #expect(whole.continued(by: trained).earlierRuns == [2] && whole.continued(by: trained).runs == 2)
+        #expect(TrainingHistory().continued(by: stopped).runs == 0)
     }
 
     /// A file of one fit (written before fits were counted, or trained once) has no

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 import Script
@@ -117,6 +118,20 @@ import TestSupport
         #expect(s.execute("ae.history").succeeded)
         #expect(output.text.hasPrefix("training history: 3 epochs in 2 fits, train loss "))
         #expect(s.execute("c = curve ae").succeeded)
+    }
+
+    /// After a fit without valid=, the validation column still has one entry per epoch, and
+    /// the headline says which epoch the last validation loss is from.
+    @Test func aFitWithoutValidationKeepsTheColumnsInStep() throws {
+        let (s, output) = try session()
+        #expect(s.execute("fit ae parts.train valid=parts.valid epochs=2 batch=200 threads=1; fit ae parts.train epochs=1 batch=200 threads=1").succeeded)
+        #expect(number(s, "ae.history.valid.count") == 3)
+        #expect(number(s, "ae.history.valid.nan") == 1)
+        let valid = try #require(number(s, "ae.history.valid[1]"))
+        _ = output.take()
+        #expect(s.execute("ae.history").succeeded)
+        let headline = try #require(output.text.split(separator: "\n").first)
+        #expect(headline.hasSuffix(", valid loss \(Format.number(valid)) (epoch 2)"), "\(headline)")
     }
 
     /// Without batch=, a set smaller than the default batch is one batch (as Keras does).

@@ -21,7 +21,7 @@ extension CommandTable {
         CommandSpec(
             "fit", group: .models,
             summary: "Train a model to reproduce its input images",
-            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Fitting a trained model again goes on from its weights with a new schedule, and its history goes on too: the new epochs are numbered on, and the model shows how many epochs and fits it has had. Ctrl-C stops after the current batch and keeps the weights and history so far; a loss that becomes NaN stops training with the weights of the last good epoch.",
+            details: "Adam with decoupled weight decay and fastai's one-cycle learning rate; prints one line per epoch with training and validation loss (GeV² per pixel) and time. The model variable is updated and the trained model returned. Fitting a trained model again goes on from its weights with a new schedule, and its history goes on too: the new epochs are numbered on, and the model shows how many epochs and fits it has had. Ctrl-C stops after the current batch and keeps the weights and history so far (a fit stopped before its first epoch ended completes no epoch and is not counted as a fit; a model without a completed epoch is untrained); a loss that becomes NaN stops training with the weights of the last good epoch.",
             parameters: [
                 .positional("model", .any, help: "the autoencoder to train (updated in place)"),
                 .positional("data", .jets, help: "training jets"),
@@ -181,9 +181,17 @@ extension CommandTable {
             invocation.print("note: the model given is not a variable, so only fit's value holds the trained model: assign it, as in m = fit …")
         }
         if let history = model.history, history.interrupted {
-            let kept = invocation.variableName("model").map { "\($0) keeps" } ?? "the model keeps"
+            let keeper = invocation.variableName("model") ?? "the model"
             let done = history.lastRunEpochs
-            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(done + 1) of \(epochs); \(kept) the weights and the history of \(done) epoch\(done == 1 ? "" : "s")\(history.runs == 1 ? "" : " of this fit")")
+            let kept: String
+            if done > 0 {
+                kept = "\(keeper) keeps the weights and the history of \(Format.count(done, "epoch"))\(history.earlierRuns.isEmpty ? "" : " of this fit")"
+            } else if history.epochs == 0 {
+                kept = "before its first epoch ended; \(keeper) keeps the weights after \(Format.count(history.steps, "step")), but is still untrained (no completed epoch)"
+            } else {
+                kept = "before its first epoch ended; \(keeper) keeps its history of \(Format.count(history.epochs, "epoch")) and the weights after \(Format.count(history.steps, "more step"))"
+            }
+            failure = ScriptError(.interrupted, "fit: stopped by Ctrl-C in epoch \(done + 1) of \(epochs)\(done > 0 ? ";" : ",") \(kept)")
         }
         if let failure { invocation.finishWithError(failure) }
         return .model(trained)

@@ -169,9 +169,11 @@ enum Members {
         Member(name: "activation", help: "the activation between layers") { .string(model($0)?.model.network.activation.rawValue ?? "") },
         Member(name: "parameters", help: "number of weights and biases") { .number(Double(model($0)?.model.network.parameters.count ?? 0)) },
         Member(name: "history", help: "losses per epoch of all its training (a second fit continues it)") { v throws(ScriptError) in
-            // As `curve` says it: an untrained model has no history, rather than an empty one.
-            guard let history = model(v)?.model.history else {
-                throw ScriptError.runtime("the model has not been trained yet, so it has no history (fit trains it)", at: nil)
+            // As `curve` says it: an untrained model (no completed epoch) has no history,
+            // rather than an empty one.
+            guard let history = model(v)?.model.history, history.epochs > 0 else {
+                let stopped = model(v)?.model.history == nil ? "" : " (its fit was stopped before its first epoch)"
+                throw ScriptError.runtime("the model has not been trained yet\(stopped), so it has no history (fit trains it)", at: nil)
             }
             return .history(history)
         },
@@ -184,9 +186,9 @@ enum Members {
 
     static let historyMembers: [Member] = [
         Member(name: "epochs", help: "epochs completed, over all fits") { .number(Double(history($0).epochs)) },
-        Member(name: "fits", help: "how many fits trained the model (each continues the history)") { .number(Double(history($0).runs)) },
+        Member(name: "fits", help: "how many fits trained the model (each continues the history; a fit stopped before its first epoch is not counted)") { .number(Double(history($0).runs)) },
         Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
-        Member(name: "valid", help: "validation loss per epoch (NaN for a fit without valid=)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "valid", help: "validation loss per epoch, one per epoch once a fit had valid= (NaN for the epochs of a fit without it)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
         Member(name: "seconds", help: "seconds per epoch, its validation included") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
         Member(name: "interrupted", help: "whether Ctrl-C stopped the last fit") { .bool(history($0).interrupted) },
     ]

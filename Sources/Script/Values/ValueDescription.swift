@@ -167,7 +167,12 @@ extension ModelValue {
 
     var summary: String {
         var text = "autoencoder \(layersText), \(model.network.activation.rawValue), \(Format.count(model.network.parameters.count)) parameters"
-        if let history = model.history, history.epochs > 0 { text += ", " + history.summary } else { text += ", untrained" }
+        // Untrained means no completed epoch, here as in the model's description and `history`.
+        if let history = model.history, history.epochs > 0 {
+            text += ", " + history.summary
+        } else {
+            text += model.history == nil ? ", untrained" : ", untrained (its fit was stopped before its first epoch)"
+        }
         return text
     }
 
@@ -181,9 +186,24 @@ extension ModelValue {
             return lines.joined(separator: "\n")
         }
         let rate = config.schedule == .constant ? "constant lr" : "\(config.schedule.rawValue) max lr"
-        // A model fitted more than once has the history of every fit; the configuration is the last one's.
-        let runs = history.runs == 1 ? "" : "\(history.epochs) epochs in \(history.runs) fits; the last "
-        lines.append("  trained     \(runs)\(history.lastRunEpochs) of \(Format.count(config.epochs, "epoch")), batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)")
+        let settings = "batch \(config.batchSize), \(rate) \(NumberFormat.plain(config.maxLearningRate)), wd \(NumberFormat.plain(config.weightDecay)), seed \(config.seed)"
+        // A fit stopped before its first epoch ended is not counted: its steps moved the
+        // weights, but no epoch has a loss.
+        let stoppedBeforeAnEpoch = history.lastRunEpochs == 0
+        let stoppedFit = (history.interrupted ? "stopped by Ctrl-C before its first epoch, after \(history.steps) of \(history.plannedSteps) steps"
+                                              : "stopped in its first epoch (the loss became NaN)")
+            + " (\(Format.count(config.epochs, "epoch")), \(settings))"
+        guard history.epochs > 0 else {
+            lines.append("  untrained   its fit was " + stoppedFit)
+            return lines.joined(separator: "\n")
+        }
+        if stoppedBeforeAnEpoch {
+            lines.append("  trained     \(Format.count(history.epochs, "epoch"))\(history.runs == 1 ? "" : " in \(history.runs) fits")")
+        } else {
+            // A model fitted more than once has the history of every fit; the configuration is the last one's.
+            let runs = history.runs == 1 ? "" : "\(history.epochs) epochs in \(history.runs) fits; the last "
+            lines.append("  trained     \(runs)\(history.lastRunEpochs) of \(Format.count(config.epochs, "epoch")), \(settings)")
+        }
         // After an early stop the weights are those of the best epoch, so are the losses shown.
         let shown = history.stoppedEarly ? (history.bestEpoch ?? history.epochs) : history.epochs
         if shown >= 1, shown <= history.trainLoss.count {
@@ -192,7 +212,11 @@ extension ModelValue {
             losses += " (GeV² per pixel)" + (shown < history.epochs ? " at epoch \(shown)" : "") + " after \(NumberFormat.duration(history.epochSeconds.reduce(0, +)))"
             lines.append(losses)
         }
-        if history.interrupted { lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps") }
+        if stoppedBeforeAnEpoch {
+            lines.append("  then a fit  " + stoppedFit + (history.interrupted ? "; the losses above are from before its steps" : ""))
+        } else if history.interrupted {
+            lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps")
+        }
         if history.stoppedEarly { lines.append("  stopped early; kept the weights of epoch \(history.bestEpoch ?? history.epochs)") }
         return lines.joined(separator: "\n")
     }
@@ -202,8 +226,11 @@ extension TrainingHistory {
     var summary: String {
         guard let last = trainLoss.last else { return "no epochs" }
         var text = "\(epochs) epoch\(epochs == 1 ? "" : "s")\(runs == 1 ? "" : " in \(runs) fits"), train loss \(Format.number(last))"
-        if let valid = validLoss.last, valid.isFinite { text += ", valid loss \(Format.number(valid))" }
-        if interrupted { text += " (stopped by Ctrl-C)" }
+        // The last fit may have had no validation: an older fit's loss says its epoch.
+        if let valid = lastValidation {
+            text += ", valid loss \(Format.number(valid.loss))" + (valid.epoch == epochs ? "" : " (epoch \(valid.epoch))")
+        }
+        if interrupted { text += lastRunEpochs == 0 ? " (a later fit was stopped by Ctrl-C before its first epoch)" : " (stopped by Ctrl-C)" }
         return text
     }
 
