@@ -191,7 +191,7 @@ extension ModelValue {
         // weights, but no epoch has a loss.
         let stoppedBeforeAnEpoch = history.lastRunEpochs == 0
         let stoppedFit = (history.interrupted ? "stopped by Ctrl-C before its first epoch, after \(history.steps) of \(history.plannedSteps) steps"
-                                              : "stopped in its first epoch (the loss became NaN)")
+                                              : "stopped in its first epoch, where the loss became NaN")
             + " (\(Format.count(config.epochs, "epoch")), \(settings))"
         guard history.epochs > 0 else {
             lines.append("  untrained   its fit was " + stoppedFit)
