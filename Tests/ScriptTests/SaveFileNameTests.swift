@@ -36,7 +36,8 @@ import TestSupport
             let result = session.execute("print \"first\"\n" + statement)
             let error = try #require(result.error, "\(spec.name) accepted save=\"\(name)\"")
             #expect(error.message == "\(spec.name): argument 'save': expected a file name ending in .svg, got \"\(dir.path)/\(name)\"")
-            #expect(result.exitCode == 70)
+            // Found before anything runs: the input is not a valid program.
+            #expect(error.category == .syntax && result.exitCode == 65)
             // The caret is on the name, on line 2; the first line never ran.
             let quote = try #require(statement.firstIndex(of: "\""))
             let column = statement.distance(from: statement.startIndex, to: quote) + 1
@@ -77,6 +78,7 @@ import TestSupport
         let error = try #require(session.check("save t \"out/t.png\""))
         #expect(error.message == "save: argument 'file': expected a file name ending in .h5, .hdf5, .csv or .svg, got \"out/t.png\"")
         #expect(error.span?.column == 8)
+        #expect(error.category == .syntax)
     }
 
     @Test func filesThatAreReadMayHaveAnyName() throws {

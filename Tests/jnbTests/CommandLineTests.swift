@@ -103,6 +103,25 @@ import TestSupport
         #expect(try run(["-c", "quit 9"]).status == 9)
     }
 
+    /// A file name written out with the wrong extension is found before anything runs: one
+    /// status (65) and one category (syntax) with -c, standard input, run and replay.
+    @Test func aWrongExtensionFoundBeforeTheRunIsOneErrorEverywhere() throws {
+        let (dir, _) = try notebook("# %% a\nprint \"ran a\"\n# %% b\nsave 1 \"k.txt\"\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let statements = "print \"ran\"; save 1 \"k.txt\""
+        for result in [try run(["-c", statements], in: dir), try run([], stdin: statements, in: dir),
+                       try run(["-c", "run \"n.jnb\""], in: dir)] {
+            #expect(result.status == 65)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("save: argument 'file': expected a file name ending in .h5, .hdf5, .csv or .svg, got \"k.txt\""))
+        }
+        let replay = try run(["run", "n.jnb", "--summary", "s.json"], in: dir)
+        #expect(replay.status == 65)
+        let summary = try String(contentsOfFile: dir.path + "/s.json", encoding: .utf8)
+        #expect(summary.contains("\"category\" : \"syntax\""))
+        #expect(!summary.contains("\"runtime\""))
+    }
+
     @Test func dashCErrorsHaveTheirPlace() throws {
         let result = try run(["-c", "x = 1\ny = jest"])
         #expect(result.status == 70)

@@ -323,7 +323,16 @@ final class Interpreter {
         for statement in program {
             if case .assignment(let name, _, _) = statement.kind { assigned.insert(name) }
         }
-        for statement in program { try check(statement, variables: assigned) }
+        do {
+            for statement in program { try check(statement, variables: assigned) }
+        } catch {
+            // Whatever the check finds (a file name written out with the wrong extension too)
+            // it finds before anything runs: the input is not a valid program, status 65, in
+            // -c, standard input, run and replay alike.
+            var invalid = error
+            invalid.category = .syntax
+            throw invalid
+        }
     }
 
     private func check(_ statement: Statement, variables: Set<String>) throws(ScriptError) {
