@@ -69,16 +69,22 @@ public enum NotebookReader {
             bodyStart = number + 1
         }
         finish()
-        document.warnings += repeatedNames(document)
+        document.warnings += nameWarnings(document)
         return document
     }
 
-    /// A code cell name used before: `--cells` and `--from` cannot tell such cells apart by name.
-    private static func repeatedNames(_ document: NotebookDocument) -> [NotebookDocument.Warning] {
+    /// Code cell names `--cells` and `--from` cannot select: a name used before (they cannot
+    /// tell such cells apart by name), and a whole number, which always means that code cell
+    /// number.
+    private static func nameWarnings(_ document: NotebookDocument) -> [NotebookDocument.Warning] {
         var first: [String: NotebookDocument.Cell] = [:]
         var warnings: [NotebookDocument.Warning] = []
         for cell in document.codeCells {
             guard let name = cell.name else { continue }
+            if let number = Int(name), number != cell.number {
+                warnings.append(.init(line: cell.markerLine, message: "cell name '\(name)' is a whole number, which --cells and --from "
+                                      + "read as code cell number \(number); select this cell by its number, \(cell.number)", file: document.file))
+            }
             guard let earlier = first[name] else {
                 first[name] = cell
                 continue

@@ -88,6 +88,16 @@ public final class Replay {
         let code = document.codeCells
         func find(_ key: String) throws(ReplayUsageError) -> Int {
             let trimmed = key.trimmingCharacters(in: .whitespaces)
+            // A whole number is always a code cell's number, even where a cell is named like one
+            // (the reader warns about such names).
+            let names = code.isEmpty ? "it has no code cells"
+                : "its code cells are " + code.map { cell in cell.name.map { "\(cell.number) \"\($0)\"" } ?? String(cell.number) }.joined(separator: ", ")
+            if let number = Int(trimmed) {
+                guard code.indices.contains(number - 1) else {
+                    throw ReplayUsageError(description: "no cell '\(trimmed)' in \(document.file); \(names)")
+                }
+                return number
+            }
             let named = code.filter { $0.name == trimmed }
             if named.count > 1 {
                 let cells = named.map { "\($0.number) (line \($0.markerLine))" }
@@ -96,9 +106,7 @@ public final class Replay {
                                          + "; give the number of the one to run")
             }
             if let match = named.first { return match.number }
-            if let number = Int(trimmed), (1...code.count).contains(number) { return number }
-            let names = code.map { $0.name.map { "\"\($0)\"" } ?? String($0.number) }.joined(separator: ", ")
-            throw ReplayUsageError(description: "no cell '\(trimmed)' in \(document.file); its code cells are \(names)")
+            throw ReplayUsageError(description: "no cell '\(trimmed)' in \(document.file); \(names)")
         }
         var chosen = Set(code.map(\.number))
         if let keys = options.cells {

@@ -54,6 +54,14 @@ import Script
         ])
     }
 
+    /// --cells 2 and --from 2 mean code cell number 2, so a cell named "2" elsewhere is told how to select it.
+    @Test func aCellNamedLikeAnotherCellsNumberIsAWarning() throws {
+        let doc = try NotebookReader.parse("# %% a\nprint 1\n# %% b\nprint 2\n# %% 2\nprint 3\n# %% 4\nprint 4\n", file: "n.jnb")
+        #expect(doc.warnings.map(\.description) == [
+            "n.jnb:5: cell name '2' is a whole number, which --cells and --from read as code cell number 2; select this cell by its number, 3",
+        ])
+    }
+
     @Test func everyBadOptionValueIsAnErrorOfItsCellWithItsPlace() throws {
         let doc = try NotebookReader.parse("x = 1\n# %% t timeout=soon\ny = 2\n# %% u skip=yes timeout=-1\n# %% [markdown] timeout=0\n# text\n", file: "n.jnb")
         #expect(doc.codeCells[0].optionErrors.isEmpty)

@@ -135,8 +135,23 @@ import TestSupport
             try replay(Self.notebook, ReplayOptions(cells: []))
         }
         let document = try NotebookReader.parse(Self.notebook, file: "n.jnb")
-        #expect(throws: ReplayUsageError(description: "no cell '4' in n.jnb; its code cells are \"first\", \"second\", \"third\"")) {
+        #expect(throws: ReplayUsageError(description: "no cell '4' in n.jnb; its code cells are 1 \"first\", 2 \"second\", 3 \"third\"")) {
             try Replay.selection(document, ReplayOptions(from: "4"))
+        }
+    }
+
+    /// A whole number is a code cell's number, even when another cell is named like it: the
+    /// duplicate-name warning's advice (the numbers) selects the cells it means.
+    @Test func aNumberSelectsThatCellEvenWhereACellIsNamedLikeIt() throws {
+        let document = try NotebookReader.parse("# %% a\nprint 1\n# %% train\nprint 2\n# %% train\nprint 3\n# %% 2\nprint 4\n", file: "n.jnb")
+        #expect(try Replay.selection(document, ReplayOptions(cells: ["2"])) == [2])
+        #expect(try Replay.selection(document, ReplayOptions(from: "2")) == [2, 3, 4])
+        #expect(throws: ReplayUsageError(description: "no cell '5' in n.jnb; its code cells are 1 \"a\", 2 \"train\", 3 \"train\", 4 \"2\"")) {
+            try Replay.selection(document, ReplayOptions(cells: ["5"]))
+        }
+        let empty = try NotebookReader.parse("# %% [markdown]\n# text\n", file: "e.jnb")
+        #expect(throws: ReplayUsageError(description: "no cell '1' in e.jnb; it has no code cells")) {
+            try Replay.selection(empty, ReplayOptions(cells: ["1"]))
         }
     }
 

@@ -37,7 +37,7 @@ import TestSupport
             (["run"], "error: missing expected argument '<file.jnb>'; see 'jnb run --help'"),
             (["run", "n.jnb", "--bogus"], "error: unknown option '--bogus'; see 'jnb run --help'"),
             (["run", "n.jnb", "--contine"], "error: unknown option '--contine'; did you mean '--continue'?"),
-            (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are \"make\""),
+            (["run", "n.jnb", "--cells", "nope"], "error: no cell 'nope' in n.jnb; its code cells are 1 \"make\""),
             (["run", "n.jnb", "--cells", ""], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--cells", ","], "error: --cells names no cell; give cell names or numbers, comma-separated"),
             (["run", "n.jnb", "--summary", ""], "error: --summary names no file; give a file name or leave out --summary"),
