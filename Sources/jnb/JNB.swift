@@ -23,8 +23,9 @@ struct JNB: ParsableCommand {
             """,
         subcommands: [Run.self])
 
+    // An array, so that a second -c is refused rather than silently replacing the first.
     @Option(name: .customShort("c"), help: ArgumentHelp("Run the statements and exit.", valueName: "statements"))
-    var statements: String?
+    var statements: [String] = []
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable first (repeatable); the value is a number, true/false, or text.", valueName: "name=value"))
     var definitions: [String] = []
@@ -50,6 +51,9 @@ struct JNB: ParsableCommand {
     }
 
     func run() throws {
+        if statements.count > 1 {
+            throw ValidationError("-c is given \(statements.count) times; give all the statements to one -c, separated by ';' or new lines")
+        }
         if version {
             print(Version.text)
             print(Libraries.blas)
@@ -65,7 +69,7 @@ struct JNB: ParsableCommand {
         try Definitions.apply(definitions, to: session)
         InterruptSignal.install(session.interruption)
 
-        if let statements {
+        if let statements = statements.first {
             // Named like a file, so that errors carry their place (`<command line>:2:5:`).
             throw ExitCode(Self.execute(statements, origin: SourceOrigin(file: "<command line>"), in: session))
         }

@@ -8,6 +8,8 @@ import Script
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay a notebook (.jnb) cell by cell.",
+        // Written out: --cells and --from are arrays only to refuse a second one.
+        usage: "jnb run <file.jnb> [--continue] [--set <name=value> ...] [--cells <a,b>] [--from <cell>] [--summary <file.json>] [--report <file.html>]",
         discussion: """
             Every cell to run is checked before the first one runs. Replay stops at the first \
             failing cell (unless --continue) and exits with its status. It never runs shell \
@@ -25,11 +27,12 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable before the first cell (repeatable), e.g. --set data=jets.h5.", valueName: "name=value"))
     var definitions: [String] = []
 
+    // Arrays, so that a repeated option is refused rather than silently replacing the first.
     @Option(help: ArgumentHelp("Run only these cells: names or numbers, comma-separated.", valueName: "a,b"))
-    var cells: String?
+    var cells: [String] = []
 
     @Option(help: ArgumentHelp("Run from this cell (name or number) to the end.", valueName: "cell"))
-    var from: String?
+    var from: [String] = []
 
     @Option(help: ArgumentHelp("Write per-cell status, time and files to this JSON file.", valueName: "file.json"))
     var summary: String?
@@ -38,6 +41,9 @@ struct Run: ParsableCommand {
     var report: String?
 
     func run() throws {
+        for (option, values) in [("--cells", cells), ("--from", from)] where values.count > 1 {
+            throw ValidationError("\(option) is given \(values.count) times; give it once (--cells takes a comma-separated list)")
+        }
         let output = StandardStreams()
         for warning in Session.environmentWarnings() { output.warn(warning) }
         if let conflict = ReplayDestinations.conflict(notebook: file, summary: summary, report: report) {
@@ -56,7 +62,7 @@ struct Run: ParsableCommand {
         InterruptSignal.install(session.interruption)
 
         let options = ReplayOptions(continueAfterFailure: continueAfterFailure,
-                                    cells: cells.map { $0.split(separator: ",").map(String.init) }, from: from)
+                                    cells: cells.first.map { $0.split(separator: ",").map(String.init) }, from: from.first)
         let replay = Replay(session: session, terminal: output)
         let result: ReplayResult
         do {

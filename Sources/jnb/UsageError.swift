@@ -19,9 +19,20 @@ enum UsageError {
            argument.hasSuffix(".jnb") || FileManager.default.fileExists(atPath: argument) {
             line += "; to replay a notebook: jnb run \(argument)"
         } else if let help = helpCommand(JNB.fullMessage(for: error)) {
-            line += "; see '\(help)'"
+            // `--set` is an option of jnb and of jnb run alike: after `run`, its help is run's.
+            line += "; see '\(help == "jnb --help" && isRun(arguments) ? "jnb run --help" : help)'"
         }
         return line
+    }
+
+    /// Whether the command line is `jnb [options] run …`: `run` is the first argument that is
+    /// neither an option nor the value of one.
+    private static func isRun(_ arguments: [String]) -> Bool {
+        var rest = arguments[...]
+        while let argument = rest.first, argument.hasPrefix("-") {
+            rest = rest.dropFirst(["-c", "--set"].contains(argument) ? 2 : 1)
+        }
+        return rest.first == "run"
     }
 
     /// `jnb run --help` from the usage ArgumentParser wrote for the command that failed to parse.
