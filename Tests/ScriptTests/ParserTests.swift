@@ -101,6 +101,17 @@ import Script
         }
     }
 
+    /// `hist -sig.jet_mass` is a subtraction; the advice wraps the whole operand, not its first word.
+    @Test func aSignedArgumentIsAdvisedWhole() {
+        func advice(_ command: String, _ operand: String) -> String {
+            "'\(command) -\(operand)' reads as the subtraction '\(command) - \(operand)': after a command name, as after any value, "
+                + "'-' is an operator; to pass -\(operand) as an argument, write '\(command) (-\(operand))'"
+        }
+        expectError("hist -sig.jet_mass save=\"h.svg\"", advice("hist", "sig.jet_mass"), column: 6, length: 13)
+        expectError("print -l[0, 1].x", advice("print", "l[0, 1].x"), column: 7, length: 10)
+        expectError("print -1", advice("print", "1"), column: 7, length: 2)
+    }
+
     @Test func errorsSayWhereAndWhat() {
         expectError("x = ", "expected a value after 'x ='", column: 4, length: 1)  // right after the last token
         expectError("x = (1 + 2", "expected ')' to close the '(' at 1:5, found the end of the input", column: 11)

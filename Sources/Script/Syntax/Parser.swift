@@ -197,16 +197,26 @@ public struct Parser {
         guard let name = current.identifier, grammar.commands.contains(name) else { return }
         let sign = peek(), operand = peek(2)
         guard sign.isSymbol(.minus) || sign.isSymbol(.plus), sign.spaceBefore, !operand.spaceBefore else { return }
-        let written: String
         switch operand.kind {
-        case .number(let x): written = NumberFormat.plain(x)
-        case .identifier(let word): written = word
+        case .number, .identifier: break
         default: return
+        }
+        // The whole operand as written, `sig.jet_mass` or `l[0, 1]`, not its first word: the
+        // advice wraps what is meant as the argument.
+        var written = "", depth = 0, last = operand
+        for token in tokens[min(position + 2, tokens.count - 1)...] {
+            if token.kind == .newline || token.kind == .endOfInput { break }
+            if token.spaceBefore && depth == 0 && !written.isEmpty { break }
+            if token.isSymbol(.leftBracket) || token.isSymbol(.leftParen) { depth += 1 }
+            if token.isSymbol(.rightBracket) || token.isSymbol(.rightParen) { depth -= 1 }
+            if depth < 0 { break }
+            written += (token.spaceBefore && !written.isEmpty ? " " : "") + token.written
+            last = token
         }
         let minus = sign.isSymbol(.minus)
         let symbol = minus ? "-" : "+"
         throw ScriptError.syntax("'\(name) \(symbol)\(written)' reads as the \(minus ? "subtraction" : "addition") '\(name) \(symbol) \(written)': after a command name, as after any value, '\(symbol)' is an operator; to pass \(symbol)\(written) as an argument, write '\(name) (\(symbol)\(written))'",
-                                 at: sign.span.through(operand.span))
+                                 at: sign.span.through(last.span))
     }
 
     private func startsCommandWithoutParentheses() -> Bool {

@@ -41,6 +41,18 @@ public struct Token: Sendable, Equatable {
         return nil
     }
 
+    /// The token as it would be written in a statement.
+    public var written: String {
+        switch kind {
+        case .identifier(let name): name
+        case .number(let x): NumberFormat.plain(x)
+        case .string(let text): "\"\(text)\""
+        case .keyword(let keyword): keyword.rawValue
+        case .symbol(let symbol): symbol.rawValue
+        case .newline, .endOfInput: ""
+        }
+    }
+
     /// How the token reads in an error message.
     public var quoted: String {
         switch kind {
