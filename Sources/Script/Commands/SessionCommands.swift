@@ -6,8 +6,8 @@ extension CommandTable {
         CommandSpec(
             "help", group: .session,
             summary: "List the commands, or explain one command, a variable or a topic",
-            details: "help NAME shows a command's arguments with their defaults; help VARIABLE shows what a value is and its members (e.g. mean, std of a column); help syntax summarises the language.",
-            parameters: [.positional("topic", .name, .optional, help: "a command, a variable, or 'syntax'")],
+            details: "help NAME shows a command's arguments with their defaults; help VARIABLE shows what a value is and its members (e.g. mean, std of a column), help VARIABLE.MEMBER what that member is; help syntax summarises the language.",
+            parameters: [.positional("topic", .name, .optional, help: "a command, a variable, a variable's member (j.jet_mass), or 'syntax'")],
             examples: ["help", "help fit", "help syntax"],
             result: .nothing, run: help),
         CommandSpec(
@@ -69,6 +69,9 @@ extension CommandTable {
             invocation.print(HelpText.help(spec))
         } else if topic == "syntax" {
             invocation.print(HelpText.syntax)
+        } else if topic.contains("."), let head = topic.split(separator: ".").first,
+                  let variable = invocation.interpreter.lookup(String(head), in: invocation.transaction) {
+            invocation.print(try memberHelp(topic, of: variable, invocation))
         } else if let value = invocation.interpreter.lookup(topic, in: invocation.transaction) {
             var lines = ["\(topic) is \(value.typeWithArticle): \(value.summary)"]
             let members = Members.members(of: value)
@@ -84,6 +87,28 @@ extension CommandTable {
                                      argument: "topic")
         }
         return .nothing
+    }
+
+    /// `help j.jet_mass`: what the member is and its description.
+    private static func memberHelp(_ topic: String, of variable: Value, _ invocation: Invocation) throws -> String {
+        let path = topic.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var value = variable, written = path[0]
+        do {
+            for name in path.dropFirst().dropLast() {
+                value = try Members.get(name, of: value, written: written)
+                written += "." + name
+            }
+            let name = path[path.count - 1]
+            guard let member = Members.members(of: value).first(where: { $0.name == name }) else {
+                _ = try Members.get(name, of: value, written: written)
+                return topic
+            }
+            // A member that cannot be had now (`ae.history` of an untrained model) still has its description.
+            let shown = (try? member.get(value)).map { " is \($0.typeWithArticle): \($0.summary)" } ?? ""
+            return "\(topic)\(shown)\n  \(member.help)"
+        } catch {
+            throw invocation.failure(error.message, argument: "topic")
+        }
     }
 
     /// Reads the file and runs it. What keeps it from running (no such file, not UTF-8, a

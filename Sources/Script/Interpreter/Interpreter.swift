@@ -300,17 +300,25 @@ final class Interpreter {
         }
     }
 
-    /// A name argument (`help fit`) is taken as written; a string works too.
+    /// A name argument (`help fit`, `help j.jet_mass`) is taken as written; a string works too.
     private func nameArgument(_ expression: Expression, spec: CommandSpec, parameter: Parameter) throws(ScriptError) -> Value {
+        func dotted(_ expression: Expression) -> String? {
+            switch expression.kind {
+            case .variable(let name): name
+            case .member(let base, let name, _): dotted(base).map { $0 + "." + name }
+            default: nil
+            }
+        }
         switch expression.kind {
-        case .variable(let name):
-            return .string(name)
         case .call(let call) where call.arguments.isEmpty:
             return .string(call.name)
         case .string(let s):
             return .string(s)
         default:
-            throw ScriptError.runtime("\(spec.name): argument '\(parameter.name)' must be a name, as in '\(spec.examples.first ?? spec.name)'", at: expression.span)
+            if let name = dotted(expression) { return .string(name) }
+            // The first example that names something (`help fit`, not the bare `help`).
+            let example = spec.examples.first { $0.contains(" ") } ?? "\(spec.name) NAME"
+            throw ScriptError.runtime("\(spec.name): argument '\(parameter.name)' must be a name, as in '\(example)'", at: expression.span)
         }
     }
 
