@@ -91,7 +91,7 @@ import TestSupport
         command("unterminated string", "x = load \"jets.h5", 65, "10: unterminated string: the quote \" opened here is never closed"),
         command("run a missing file", "run \"nope.jnb\"", 74, "5: run: nope.jnb: no such file"),
         Case(area: "command", what: "run an unreadable file (mode 000; jnb run as nobody)", statement: "run \"locked.h5\"", status: 74,
-             expect: ["case.jnb:7:5: run: locked.h5: cannot be read (permission denied?)"], asUnprivileged: true),
+             expect: ["case.jnb:7:5: run: locked.h5: permission denied (not readable)"], asUnprivileged: true),
 
         Case(area: "notebook", what: "a variable that a failed statement would have set",
              notebook: "# %% one\njets = load \"jets.h5\" rows=0:100\ny = split jets train=1.5\n# %% two\nprint y.train\n", status: 70,

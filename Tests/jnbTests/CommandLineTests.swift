@@ -218,6 +218,17 @@ import TestSupport
             """)
     }
 
+    /// A notebook from a pipe (`jnb run <(…)`, a FIFO) or a device is read as a file is.
+    @Test func runReadsAPipeOrADevice() throws {
+        let piped = try Tools.run("/bin/bash", ["-c", "\(Self.jnb) run <(printf '# %%%% a\\nprint 41 + 1\\n')"],
+                                  environment: ["JNB_HISTORY": "/dev/null"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.hasPrefix("[1/1] a\n42\nok "))
+        let empty = try run(["run", "/dev/null"])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout == "/dev/null: no code cells, nothing to run\n")
+    }
+
     @Test func commandReferenceIsTheDocsSection() throws {
         let reference = try run(["--command-reference"])
         let docs = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("docs/LANGUAGE.md"), encoding: .utf8)

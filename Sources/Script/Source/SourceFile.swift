@@ -13,8 +13,19 @@ public enum SourceFile {
         guard !isDirectory.boolValue else {
             throw ScriptError(.io, "\(path): is a directory, expected a script or notebook file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScriptError(.io, "\(path): cannot be read (permission denied?)")
+        // Read through a descriptor, so that a pipe or a device (`jnb run <(…)`, /dev/null)
+        // is read as a file is, and a refusal says why.
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let reason = errno == EACCES ? "permission denied (not readable)" : "cannot be read: " + String(cString: strerror(errno))
+            throw ScriptError(.io, "\(path): \(reason)")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw ScriptError(.io, "\(path): cannot be read: \(error.localizedDescription)")
         }
         return try decode(data, name: path)
     }
