@@ -8,17 +8,6 @@ import TestSupport
 /// epoch: it is not counted as a fit, and a model that has had only such fits is untrained
 /// everywhere (`vars`, the model, its history).
 @Suite struct FitStoppedBeforeAnEpochTests {
-    /// Presses Ctrl-C when fit draws its first progress line, which it does after its first batch.
-    final class CtrlCAtFirstProgress: OutputSink {
-        let interruption: Interruption
-        init(_ interruption: Interruption) { self.interruption = interruption }
-        func write(_ text: String) {}
-        func warn(_ text: String) {}
-        func error(_ text: String) {}
-        func figure(_ svg: String, summary: String) {}
-        func progress(_ line: String?) { if line != nil { interruption.request() } }
-    }
-
     private func text(_ s: Session, _ statement: String) -> String {
         let output = CapturedOutput()
         let previous = s.output

@@ -71,6 +71,22 @@ import TestSupport
         #expect(output.text.hasSuffix(" s\n"))
     }
 
+    /// A command stopped by Ctrl-C shows its time whether it fails (simulate) or keeps what it
+    /// did (fit), and both say "stopped by Ctrl-C".
+    @Test func timeOfACommandStoppedByCtrlC() throws {
+        let s = Session(output: CapturedOutput())
+        #expect(s.execute("j = simulate n=300 seed=1; ae = autoencoder [625, 16, 625]").succeeded)
+        for (statement, message) in [("time k = simulate n=100000 seed=2", "simulate: stopped by Ctrl-C"),
+                                     ("time fit ae j epochs=3 batch=100 threads=1", "fit: stopped by Ctrl-C in epoch 1 of 3,")] {
+            let output = CtrlCAtFirstProgress(s.interruption)
+            s.output = output
+            let result = s.execute(statement)
+            #expect(result.exitCode == 130, "\(statement)")
+            #expect(result.error?.message.hasPrefix(message) == true, "\(result.error?.message ?? "")")
+            #expect(output.text.hasPrefix("time: "), "\(statement): \(output.text)")
+        }
+    }
+
     @Test func defineFromCommandLineText() throws {
         let (s, _) = session()
         try s.define("n", literal: "1000")

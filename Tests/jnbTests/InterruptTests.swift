@@ -36,7 +36,7 @@ import TestSupport
         try t.type("jets = load \"big.h5\"")
         try t.press("Enter")
         #expect(t.wait(5) { $0.contains("load ") && $0.contains("jets/s") })
-        let load = try interrupt(t, expecting: "load: interrupted")
+        let load = try interrupt(t, expecting: "load: stopped by Ctrl-C")
         #expect(load.map { $0 < 1 } == true, "back after \(String(describing: load)) s")
 
         // A wide network makes reconstructing the 4,000 jets take seconds.
@@ -46,7 +46,7 @@ import TestSupport
         try t.type("out = reconstruct wide jets")
         try t.press("Enter")
         usleep(400_000)
-        let reconstruct = try interrupt(t, expecting: "reconstruct: interrupted")
+        let reconstruct = try interrupt(t, expecting: "reconstruct: stopped by Ctrl-C")
         #expect(reconstruct.map { $0 < 1 } == true, "back after \(String(describing: reconstruct)) s")
 
         // Neither statement assigned anything: jets is still the 4,000 jets, out does not exist.
@@ -70,7 +70,7 @@ import TestSupport
         try t.press("Enter")
         #expect(t.wait(5) { _ in FileManager.default.fileExists(atPath: dir.path + "/out/jets.h5") })
         usleep(300_000)
-        let seconds = try interrupt(t, expecting: "interrupted")
+        let seconds = try interrupt(t, expecting: "stopped by Ctrl-C")
         #expect(seconds.map { $0 < 1 } == true, "back after \(String(describing: seconds)) s")
         // One complete SVG and one complete jet file, no temporary file beside them.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out").sorted() == ["jets.h5", "m.svg"])

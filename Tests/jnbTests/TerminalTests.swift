@@ -111,7 +111,7 @@ import TestSupport
         usleep(700_000)
         let pressed = Date()
         try t.press("C-c")
-        #expect(t.wait(for: "interrupted; stopped before this statement", 2))
+        #expect(t.wait(for: "stopped by Ctrl-C before this statement", 2))
         #expect(Date().timeIntervalSince(pressed) < 1.5)
         #expect(t.wait { $0.split(separator: "\n").last == "jnb>" })
         // The session is intact: n holds the count reached when the statement stopped.
@@ -133,7 +133,7 @@ import TestSupport
         #expect(t.wait(5) { $0.contains("simulate ") && $0.contains("jets/s") && $0.contains("ETA") })
         let pressed = Date()
         try t.press("C-c")
-        #expect(t.wait(for: "simulate: interrupted", 3))
+        #expect(t.wait(for: "simulate: stopped by Ctrl-C", 3))
         #expect(Date().timeIntervalSince(pressed) < 3)
         // The interrupted statement assigned nothing; what was there before is still there.
         try t.type("print keep")

@@ -31,15 +31,25 @@ extension CommandTable {
         CommandSpec(
             "time", group: .session,
             summary: "Run a statement and print how long it took",
+            details: "A statement stopped by Ctrl-C prints its time too, before its error.",
             parameters: [Parameter("statement", .statement, .required, positional: true, help: "the statement to run")],
             examples: ["time fit ae parts.train epochs=5", "time out = reconstruct ae bg"],
             result: .statementValue, run: { invocation in
                 let start = ContinuousClock.now
-                let value = try invocation.interpreter.evaluate(try invocation.statement("statement"), in: invocation.transaction)
-                let elapsed = ContinuousClock.now - start
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                invocation.print("time: " + NumberFormat.duration(seconds))
-                return value
+                func printTime() {
+                    let elapsed = ContinuousClock.now - start
+                    invocation.print("time: " + NumberFormat.duration(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                }
+                // A command stopped by Ctrl-C took time too, whether it stops with an error
+                // (simulate) or keeps what it did (fit).
+                do {
+                    let value = try invocation.interpreter.evaluate(try invocation.statement("statement"), in: invocation.transaction)
+                    printTime()
+                    return value
+                } catch let error as ScriptError where error.category == .interrupted {
+                    printTime()
+                    throw error
+                }
             }),
         CommandSpec(
             "run", group: .session,

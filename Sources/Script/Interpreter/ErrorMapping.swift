@@ -17,14 +17,14 @@ enum ErrorMapping {
         case let error as JetDataError:
             switch error {
             case .interrupted:
-                return ScriptError(.interrupted, message("interrupted"), at: span)
+                return ScriptError(.interrupted, message("stopped by Ctrl-C"), at: span)
             case .file:
                 return ScriptError(.io, message(error.description), at: span)
             default:
                 return ScriptError(.runtime, message(error.description), at: span)
             }
         case NeuralNetError.interrupted:
-            return ScriptError(.interrupted, message("interrupted"), at: span)
+            return ScriptError(.interrupted, message("stopped by Ctrl-C"), at: span)
         case let error as HDF5Error:
             return ScriptError(.io, message(error.description), at: span)
         case let error as CocoaError where error.isFileError:

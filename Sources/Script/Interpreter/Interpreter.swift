@@ -38,7 +38,7 @@ final class Interpreter {
         for statement in program {
             guard quitRequest == nil else { return }
             if interruption.isRequested {
-                throw ScriptError(.interrupted, "interrupted; stopped before this statement", at: statement.span)
+                throw ScriptError(.interrupted, "stopped by Ctrl-C before this statement", at: statement.span)
             }
             try execute(statement)
         }
