@@ -12,7 +12,7 @@ public struct Table: Sendable, Equatable {
             case let .text(s): s
             // Whole numbers in full (a count given as a number, 123456789), others to four
             // significant digits.
-            case let .number(x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : Format.number(x)
+            case let .number(x): isExactWhole(x) ? String(Int64(x)) : Format.number(x)
             case let .count(n): String(n)
             }
         }
@@ -21,12 +21,15 @@ public struct Table: Sendable, Equatable {
         var csv: String {
             switch self {
             case let .text(s): s
-            case let .number(x): x.isFinite ? (x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)") : Format.number(x)
+            case let .number(x): isExactWhole(x) ? String(Int64(x)) : x.isFinite ? "\(x)" : Format.number(x)
             case let .count(n): String(n)
             }
         }
 
         public var isNumeric: Bool { if case .text = self { false } else { true } }
+
+        /// A whole number that a double holds exactly (up to 2⁵³), shown with all its digits.
+        private func isExactWhole(_ x: Double) -> Bool { x == x.rounded() && abs(x) <= 9_007_199_254_740_992 }
     }
 
     public var title: String
@@ -67,6 +70,21 @@ public struct Table: Sendable, Equatable {
     public func displayedCells(_ shown: [Int]) -> [[String]] {
         var cells = shown.map { rows[$0].map(\.rendered) }
         for c in columns.indices {
+            // One notation per column: when a value needs an exponent, every number of the
+            // column gets one, so the decimal points still stand in line.
+            let scientific = shown.indices.contains { k in
+                rows[shown[k]][c].isNumeric && cells[k][c].contains("e") && !cells[k][c].contains("n")
+            }
+            if scientific {
+                for k in shown.indices {
+                    switch rows[shown[k]][c] {
+                    case .number(let x) where x.isFinite: cells[k][c] = String(format: "%.3e", x)
+                    case .count(let n): cells[k][c] = String(format: "%.3e", Double(n))
+                    default: break
+                    }
+                }
+                continue
+            }
             // Digits after the decimal point of a plain decimal (not 1.2e+08, nan or inf).
             func decimals(_ k: Int) -> Int? {
                 guard rows[shown[k]][c].isNumeric else { return nil }

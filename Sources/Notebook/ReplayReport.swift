@@ -94,7 +94,10 @@ public enum ReplayReport {
     public static let maxTableRows = 40
 
     private static func figure(_ path: String, _ svg: Data?) -> String {
-        let caption = "<figcaption>\(Markdown.escape(path))</figcaption>"
+        // The file's name: the folder is the notebook's out parameter, often a path of the
+        // machine that ran it.
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let caption = "<figcaption>\(Markdown.escape(name))</figcaption>"
         guard let data = svg else {
             return "<figure class=\"missing\"><p>figure file not found when the cell ended</p>\(caption)</figure>"
         }
@@ -146,7 +149,7 @@ public enum ReplayReport {
         div.result { overflow-x: auto; margin: 0.8rem 0; }
         table.result { font-size: 0.9rem; font-variant-numeric: tabular-nums; margin: 0; }
         table.result th, table.result td { padding: 0.15rem 0.6rem; }
-        table.result caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
+        table.result caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; white-space: nowrap; }
         table.result th.number, table.result td.number { text-align: right; }
         table.result td.number { white-space: pre; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 0.85rem; }
         table.result td.omitted { color: #666; font-style: italic; }

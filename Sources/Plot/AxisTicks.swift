@@ -77,9 +77,9 @@ struct AxisTicks {
         return fitting.max { score($0) < score($1) } ?? candidates.last ?? AxisTicks(marks: [], multiplier: nil)
     }
 
-    /// Ticks at `mantissas` × 10ⁿ inside the axis, labelled in plain digits with the
-    /// decimals of the smallest (all labels of an axis have the same number), and unlabelled
-    /// minor ticks at the other whole mantissas.
+    /// Ticks at `mantissas` × 10ⁿ inside the axis, labelled in plain digits, each with the
+    /// decimals it needs (0.05, 0.1, 0.2, 0.5, as log axes are read), and unlabelled minor
+    /// ticks at the other whole mantissas.
     private static func mantissaTicks(_ map: AxisMap, _ mantissas: [Double], integer: Bool) -> AxisTicks {
         var ticks: [(value: Double, labelled: Bool, exponent: Int)] = []
         let first = Int(log10(map.lower).rounded(.down)), last = Int(log10(map.upper).rounded(.up))
@@ -90,10 +90,9 @@ struct AxisTicks {
                 ticks.append((value, mantissas.contains(Double(m)) && (!integer || value >= 1), exponent))
             }
         }
-        let decimals = max(0, -(ticks.filter(\.labelled).map(\.exponent).min() ?? 0))
         let marks = ticks.map { tick in
             Mark(value: tick.value, major: tick.labelled,
-                 label: tick.labelled ? RichText(NumberFormat.label(tick.value, decimals: decimals)) : nil)
+                 label: tick.labelled ? RichText(NumberFormat.label(tick.value, decimals: max(0, -tick.exponent))) : nil)
         }
         return AxisTicks(marks: marks, multiplier: nil)
     }

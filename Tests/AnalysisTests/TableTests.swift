@@ -35,8 +35,8 @@ import Testing
         #expect(table.text(maxRows: 40) == table.text())
     }
 
-    /// Decimal points stand in line down a column, without digits added; whole numbers are
-    /// shown in full.
+    /// Decimal points stand in line down a column, without digits added; a column with a
+    /// number that needs an exponent writes all its numbers with one.
     @Test func decimalPointsLineUp() {
         let t = Table(title: "t", columns: ["a", "b"],
                       rows: [[.number(0.564), .number(123456789)], [.number(0.6274), .number(1600)], [.number(12), .number(2.5e-9)],
@@ -45,13 +45,17 @@ import Testing
             t
                   a          b
             ───────  ─────────
-             0.564   123456789
-             0.6274       1600
+             0.564   1.235e+08
+             0.6274  1.600e+03
             12       2.500e-09
                 nan
 
             """)
         #expect(t.csv().contains("12,2.5e-09") && t.csv().contains("0.6274,1600\n"))
+        // Whole numbers up to 2⁵³ in full, in the table and the CSV.
+        let whole = Table(title: "w", columns: ["n"], rows: [[.number(9_007_199_254_740_992)], [.number(1e15)], [.number(1e20)]])
+        #expect(whole.csv() == "n\n9007199254740992\n1000000000000000\n1e+20\n")
+        #expect(whole.text().contains("9.007e+15"), "a column with 1e20 is written with exponents")
     }
 
     @Test func csvQuotesAndKeepsFullPrecision() {

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Testing
 import Script
@@ -48,6 +49,8 @@ import TestSupport
         let result = s.execute("""
             a1 = r1.auc
             atau = rtau.auc
+            e1 = r1.auc_error
+            etau = rtau.auc_error
             curve r1 rtau labels=["setup 1", "−τ21"] title="W against QCD" save=dir + "/rocs.svg"
             """)
         #expect(result.succeeded, "\(result.error?.description ?? "")")
@@ -58,8 +61,12 @@ import TestSupport
             return
         }
         let entries = try legend(path)
-        #expect(entries == ["setup 1 (AUC = \(String(format: "%.3f", a1)))",
-                                     "−τ21 (AUC = \(String(format: "%.3f", atau)))", "random guess"], "\(entries)")
+        guard case .number(let e1)? = s.value("e1"), case .number(let etau)? = s.value("etau") else {
+            Issue.record("roc gives an AUC error")
+            return
+        }
+        #expect(entries == ["setup 1 (AUC = \(Format.value(a1, error: e1)))",
+                            "−τ21 (AUC = \(Format.value(atau, error: etau)))", "random guess"], "\(entries)")
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains(">W against QCD<"))
 
         // Without labels=, each curve is named by its own label=, which printing shows too.
@@ -88,12 +95,12 @@ import TestSupport
         #expect(s.execute("curve ae1 ae2 labels=[\"wide\", \"narrow\"] save=dir + \"/loss.svg\"").succeeded)
         try rendersCleanly(dir.path + "/loss.svg")
         #expect(try legend(dir.path + "/loss.svg") == ["wide, training", "wide, validation", "narrow, training", "narrow, validation"])
-        // Without labels= models are named after their variables, or numbered when they are
+        // Without labels= models are named after their variables, or as written when they are
         // not one; one model keeps its training and validation curves.
         #expect(s.execute("curve ae1 ae2 save=dir + \"/named.svg\"").succeeded)
         #expect(try legend(dir.path + "/named.svg") == ["ae1, training", "ae1, validation", "ae2, training", "ae2, validation"])
         #expect(s.execute("curve ae1 [ae2][0] save=dir + \"/numbered.svg\"").succeeded)
-        #expect(try legend(dir.path + "/numbered.svg").last == "model 2, validation")
+        #expect(try legend(dir.path + "/numbered.svg").last == "[ae2][0], validation")
         #expect(s.execute("curve ae1 save=dir + \"/one.svg\"").succeeded)
         #expect(try legend(dir.path + "/one.svg") == ["training", "validation"])
     }
@@ -128,9 +135,10 @@ import TestSupport
         #expect(result.succeeded, "\(result.error?.description ?? "")")
         for name in ["best", "fpr", "tau", "scan", "scantau"] { try rendersCleanly(dir.path + "/\(name).svg") }
         func svg(_ name: String) throws -> String { try String(contentsOfFile: dir.path + "/\(name).svg", encoding: .utf8) }
-        #expect(try svg("best").contains("loss &gt; ") && svg("best").contains(" GeV² per pixel (best accuracy): accuracy "))
-        #expect(try svg("fpr").contains(" GeV² per pixel (false-positive rate ≤ 0.1): accuracy "))
-        #expect(try svg("tau").contains(">-tau_21 &gt; -0.5: accuracy "))
+        #expect(try svg("best").contains("loss &gt; ") && svg("best").contains(" GeV² per pixel (best accuracy): "))
+        #expect(try svg("best").contains(" right<"), "the count of jets called right")
+        #expect(try svg("fpr").contains(" GeV² per pixel (false-positive rate ≤ 0.1): "))
+        #expect(try svg("tau").contains(">-tau_21 &gt; -0.5: "))
         #expect(try svg("scan").contains(">loss threshold [GeV² per pixel]<"))
         #expect(try svg("scantau").contains(">threshold on -tau_21<") && svg("scantau").contains(">−τ21 as the score<"))
         // Working points marked as vertical lines, each in the legend with its threshold.

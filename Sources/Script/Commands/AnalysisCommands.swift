@@ -56,6 +56,7 @@ extension CommandTable {
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic threshold axis in the figure (positive thresholds only)"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the loss threshold with its unit, or the score's name)"),
                 .keyword("marks", .list(.number), help: "thresholds to mark with vertical lines, e.g. the working points of confusion matrices"),
+                .keyword("marklabels", .list(.string), help: "what each of marks= is, for the legend, e.g. [\"best accuracy\", \"FPR ≤ 10 %\"]"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
             ],
@@ -97,7 +98,7 @@ extension CommandTable {
             case (.column(let column)?, _):
                 columns.append(column)
             case (.jets(let set)?, let model?):
-                columns.append(Column(name: "loss", floats: try losses(model, set, invocation)))
+                columns.append(Column(name: "loss", floats: try losses(model, set, invocation), unit: "GeV² per pixel"))
             case (.jets?, nil):
                 throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)
             default:
@@ -112,7 +113,7 @@ extension CommandTable {
         let name = columns[0].name == columns[1].name ? columns[0].name : "score"
         return (columns[0].values + columns[1].values,
                 [Bool](repeating: true, count: columns[0].count) + [Bool](repeating: false, count: columns[1].count),
-                ScoreName(name: name, unit: name == "loss" ? "GeV² per pixel" : nil))
+                ScoreName(name: name, unit: columns[0].unit == columns[1].unit ? columns[0].unit : nil))
     }
 
     private static func confusion(_ invocation: Invocation) throws -> Value {
@@ -167,8 +168,9 @@ extension CommandTable {
             marks = items.compactMap { if case .number(let x) = $0, x.isFinite { x } else { nil } }
             guard marks.count == items.count else { throw invocation.failure("marks must be finite numbers", argument: "marks") }
         }
+        let markLabels = try oneStringEach("marklabels", for: marks.count, "mark", invocation)
         try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count,
-                                         marks: marks),
+                                         marks: marks, markLabels: markLabels, score: name),
                               summary: "threshold scan", invocation)
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
@@ -223,7 +225,12 @@ struct ScoreName {
 
     /// "loss > 1.2 GeV² per pixel": jets above the threshold are called anomalous.
     func rule(_ threshold: Double) -> String {
-        "\(name) > \(NumberFormat.plain(threshold))" + (unit.map { " \($0)" } ?? "")
+        "\(name) > \(value(threshold))"
+    }
+
+    /// A threshold to four significant digits with the unit: "5.457 GeV² per pixel".
+    func value(_ threshold: Double) -> String {
+        Format.number(threshold) + (unit.map { " \($0)" } ?? "")
     }
 
     /// The x-axis label of a threshold scan.

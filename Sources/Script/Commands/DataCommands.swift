@@ -84,7 +84,7 @@ extension CommandTable {
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["hist mass(bg) mass(out) bins=100"],
             run: { invocation in
-                .column(Column(name: "m [GeV]", values: ImageKinematics.masses(try invocation.jets("jets"))))
+                .column(Column(name: "m", values: ImageKinematics.masses(try invocation.jets("jets")), unit: "GeV"))
             }),
         CommandSpec(
             "pt", group: .data,
@@ -93,7 +93,7 @@ extension CommandTable {
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["scatter pt(jets) jets.jet_pt"],
             run: { invocation in
-                .column(Column(name: "pT [GeV]", values: ImageKinematics.transverseMomenta(try invocation.jets("jets"))))
+                .column(Column(name: "pT", values: ImageKinematics.transverseMomenta(try invocation.jets("jets")), unit: "GeV"))
             }),
     ]
 

@@ -59,7 +59,7 @@ extension CommandTable {
             examples: ["l = loss ae bg", "print l.mean"],
             run: { invocation in
                 let model = try model(invocation, "model")
-                return .column(Column(name: "loss [GeV² per pixel]", floats: try losses(model, try invocation.jets("jets"), invocation)))
+                return .column(Column(name: "loss", floats: try losses(model, try invocation.jets("jets"), invocation), unit: "GeV² per pixel"))
             }),
         CommandSpec(
             "blas", group: .models,

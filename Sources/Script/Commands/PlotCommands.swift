@@ -17,7 +17,7 @@ extension CommandTable {
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
                 .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ, else the columns as written, e.g. mass(sig) and mass(bkg))"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the first column's name, with its unit: jet_mass [GeV])"),
-                .keyword("ylabel", .string, default: .string("jets"), help: "y-axis label"),
+                .keyword("ylabel", .string, help: "y-axis label (default: jets per bin width, as 'jets / 2 GeV'; with density=true, 1/N dN/dx with the inverse unit)"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
                 .keyword("density", .bool, default: .bool(false), help: "normalise each histogram to unit area (to compare samples of different sizes), with √N error bars"),
@@ -178,11 +178,11 @@ extension CommandTable {
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
         var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].label,
-                        yLabel: try invocation.string("ylabel"), xScale: logx ? .log : .linear,
-                        yScale: try invocation.bool("logy") ? .log : .linear)
         let density = try invocation.bool("density")
-        if density, !invocation.isGiven("ylabel") { axes.y.label = "normalised to unit area" }
+        let unit = columns.allSatisfy { $0.unit == columns[0].unit } ? columns[0].unit : nil
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].label,
+                        yLabel: try invocation.optionalString("ylabel") ?? countLabel(density: density, logx: logx, binWidth: (high - low) / Double(bins), unit: unit),
+                        xScale: logx ? .log : .linear, yScale: try invocation.bool("logy") ? .log : .linear)
         // Counts of jets are whole numbers: no ticks at 2.5 jets.
         axes.y.integerTicks = !density
         for (column, label) in zip(columns, labels) {
@@ -214,7 +214,11 @@ extension CommandTable {
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
             let s = columns[0].statistics
-            axes.textBoxes.append(.meanAndWidth(mean: s.mean, meanError: s.meanError, sigma: s.std, sigmaError: s.stdError))
+            var box = TextBox.meanAndWidth(mean: s.mean, meanError: s.meanError, sigma: s.std, sigmaError: s.stdError)
+            // One box with the counts left out, as ROOT's statistics box: two boxes seldom
+            // fit side by side above the peak.
+            if let counts = axes.textBoxes.popLast() { box.lines += counts.lines }
+            axes.textBoxes.append(box)
         }
         let what = columns.count == 1 ? columns[0].name : "\(columns.count) columns"
         return try finish(Figure(axes), summary: "histogram of \(what), \(bins) bins", invocation)
@@ -274,21 +278,27 @@ extension CommandTable {
         return ImageSeries.automaticRange(of: values, scale: scale)
     }
 
+    /// The y label of a histogram: jets per bin width ("jets / 2 GeV", "jets / 0.01"), jets per
+    /// bin on a log axis, or 1/N dN/dx with the inverse unit for densities.
+    private static func countLabel(density: Bool, logx: Bool, binWidth: Double, unit: String?) -> String {
+        if density { return "1/N dN/dx" + (unit.map { " [1/\($0)]" } ?? "") }
+        if logx { return "jets per bin" }
+        return "jets / " + Format.number(binWidth) + (unit.map { " " + $0 } ?? "")
+    }
+
     /// Legend entries for overlaid columns: their names when those differ; otherwise their
     /// expressions as written (`mass(sig)`, `mass(bkg)`), so that two samples of one
-    /// quantity are told apart; none for a single column.
+    /// quantity are told apart, even when one is written twice; none for a single column.
     private static func defaultLabels(_ entries: [(column: Column, text: String?)]) -> [String?] {
         guard entries.count > 1 else { return [nil] }
         let names = entries.map(\.column.name)
         if Set(names).count == names.count { return names }
-        let texts = entries.map { $0.text ?? $0.column.name }
-        if Set(texts).count == texts.count { return texts }
-        return entries.map { _ in nil }
+        return entries.map { $0.text ?? $0.column.name }
     }
 
     /// The list of strings given as `name` (labels=, titles=), which must have one for each of
     /// the `count` things drawn; nil when not given.
-    private static func oneStringEach(_ name: String, for count: Int, _ thing: String, _ invocation: Invocation) throws -> [String]? {
+    static func oneStringEach(_ name: String, for count: Int, _ thing: String, _ invocation: Invocation) throws -> [String]? {
         guard case .list(let items)? = invocation.value(name) else { return nil }
         guard items.count == count else {
             throw invocation.failure("\(name) has \(Format.count(items.count, "entry", plural: "entries")) for \(Format.count(count, thing))", argument: name)
@@ -416,7 +426,7 @@ extension CommandTable {
             for (k, history) in histories.enumerated() {
                 let epochs = (1...history.epochs).map(Double.init)
                 let colour = Colour.tab10[k % Colour.tab10.count]
-                let name = labels?[k] ?? entries[k].variable ?? "model \(k + 1)"
+                let name = labels?[k] ?? entries[k].variable ?? entries[k].text ?? "model \(k + 1)"
                 axes.addLine(x: epochs, y: history.trainLoss, label: "\(name), training", colour: colour, dash: .dashed, markerSize: 3)
                 if let valid = validation(history) {
                     axes.addLine(x: valid.epochs, y: valid.losses, label: "\(name), validation", colour: colour, markerSize: 4)
@@ -447,21 +457,25 @@ extension CommandTable {
     /// is called anomalous) and how its threshold was chosen.
     static func confusionFigure(_ matrix: ConfusionMatrix, score: ScoreName, choice: String?, title: String?) -> Figure {
         let rule = score.rule(matrix.threshold) + (choice.map { " (\($0))" } ?? "")
+        // The count of jets called right beside the accuracy: 0.50005 is 0.5 to four digits,
+        // yet two jets better than calling every jet normal.
+        let right = matrix.truePositives + matrix.trueNegatives
         return Figure(Axes.confusionMatrix(truePositive: matrix.truePositives, falseNegative: matrix.falseNegatives,
                                            falsePositive: matrix.falsePositives, trueNegative: matrix.trueNegatives,
-                                           title: title ?? "\(rule): accuracy \(Format.number(matrix.accuracy))"),
-                      width: 400, height: 345.6)
+                                           title: title ?? "\(rule): \(Format.count(right)) of \(Format.count(matrix.total)) right"),
+                      width: 480, height: 345.6)
     }
 
     /// ROC curves overlaid, each labelled with its AUC (after its name, when it has one), and
     /// the diagonal of a random guess.
     static func rocFigure(_ curves: [(curve: ROCCurve, label: String)], title: String?) -> Figure {
-        var axes = Axes(title: title, xLabel: "false positive rate", yLabel: "true positive rate", legend: .lowerRight)
+        var axes = Axes(title: title, xLabel: "false positive rate (normal jets called anomalous)",
+                        yLabel: "true positive rate (anomalous jets called anomalous)", legend: .lowerRight)
         axes.x.limits = 0...1
         axes.y.limits = 0...1
         for (curve, label) in curves {
             let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
-            let auc = "AUC = \(String(format: "%.3f", curve.auc))"
+            let auc = "AUC = " + Format.value(curve.auc, error: curve.aucError)
             axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
                          label: label.isEmpty ? auc : "\(label) (\(auc))")
         }
@@ -472,7 +486,7 @@ extension CommandTable {
     /// The scan's rates against the threshold; `hidden` thresholds (≤ 0 on a log axis) are
     /// counted in a box.
     static func scanFigure(_ curve: ROCCurve, points: [Int], logx: Bool, xLabel: String, title: String?, hidden: Int = 0,
-                           marks: [Double] = []) -> Figure {
+                           marks: [Double] = [], markLabels: [String]? = nil, score: ScoreName) -> Figure {
         var axes = Axes(title: title, xLabel: xLabel, yLabel: "fraction of jets", xScale: logx ? .log : .linear)
         if hidden > 0 { axes.addTextBox(["\(Format.count(hidden, "threshold")) ≤ 0 not on the log axis"]) }
         axes.y.limits = 0...1.02
@@ -484,7 +498,8 @@ extension CommandTable {
         // has no place for one ≤ 0.
         let markColours = [7, 5, 8, 9].map { Colour.tab10[$0] }  // grey, brown, olive, cyan: apart from the rates
         for (k, mark) in marks.enumerated() where !logx || mark > 0 {
-            axes.addLine(x: [mark, mark], y: [0, 1.02], label: "threshold \(NumberFormat.plain(mark))",
+            let what = markLabels.map { "\($0[k]): " } ?? "threshold "
+            axes.addLine(x: [mark, mark], y: [0, 1.02], label: what + score.value(mark),
                          colour: markColours[k % markColours.count], dash: .dashDot)
         }
         return Figure(axes)
