@@ -11,11 +11,11 @@ import TestSupport
 
     @Test func aMissingCommaIsReportedWhereItIsMissing() throws {
         let cases: [(source: String, message: String, column: Int)] = [
-            ("fit(ae parts.train)", "expected ',' or ')' in the arguments of 'fit', found name 'parts'", 8),
-            ("r = residuals(a b)", "expected ',' or ')' in the arguments of 'residuals', found name 'b'", 17),
-            ("fit(model=ae parts.train)", "expected ',' or ')' in the arguments of 'fit', found name 'parts'", 14),
+            ("fit(ae parts.train)", "expected ',' or ')' in the call to 'fit' opened at 1:4, found name 'parts'", 8),
+            ("r = residuals(a b)", "expected ',' or ')' in the call to 'residuals' opened at 1:14, found name 'b'", 17),
+            ("fit(model=ae parts.train)", "expected ',' or ')' in the call to 'fit' opened at 1:4, found name 'parts'", 14),
             ("l = [a b]", "expected ',' or ']' in the list opened at 1:5, found name 'b'", 8),
-            ("print(fti ae)", "expected ',' or ')' in the arguments of 'print', found name 'ae'; 'fti' is not a command; did you mean 'fit'?", 11),
+            ("print(fti ae)", "expected ',' or ')' in the call to 'print' opened at 1:6, found name 'ae'; 'fti' is not a command; did you mean 'fit'?", 11),
         ]
         for c in cases {
             let found = try #require(error(c.source), "\(c.source) was accepted")

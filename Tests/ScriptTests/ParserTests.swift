@@ -117,13 +117,16 @@ import Script
         expectError("x = (1 + 2", "expected ')' to close the '(' at 1:5, found the end of the input", column: 11)
         // Blank lines after the text do not move the end of the input away from it.
         expectError("x = 1\ny = (2 +\n\n", "expected a value after '+', found the end of the input; the '(' at 2:5 is not closed", line: 2, column: 9)
+        // A newline ending the text (as in a file or on standard input) is not "the end of the line".
+        expectError("b = 1 +\n", "expected a value after '+', found the end of the input", column: 8)
+        expectError("b = 1 +\nc = 2", "expected a value after '+', found the end of the line", column: 8)
         expectError("hist a, b", "commas separate arguments only inside parentheses: write 'hist a b' or 'hist(a, b)'", column: 7)
         expectError("print \"m\", x", "commas separate arguments only inside parentheses: write 'print a b' or 'print(a, b)'", column: 10)
         expectError("x = 1, 2", "a comma separates items only inside brackets: write [a, b] for a list", column: 6)
         expectError("x = 3 4", "unexpected number 4 after the end of the statement; put one statement per line or separate them with ;", column: 7)
         expectError("x = a < b < c", "comparisons cannot be chained; write 'a < b and b < c'", column: 11)
         expectError("y = 1)", "')' has no matching opening bracket", column: 6)
-        expectError("f(1 2)", "expected ',' or ')' in the arguments of 'f', found number 2", column: 5)
+        expectError("f(1 2)", "expected ',' or ')' in the call to 'f' opened at 1:2, found number 2", column: 5)
         expectError("f(1, 2", "expected ')' to close the call to 'f' opened at 1:2, found the end of the input", column: 7)
         expectError("x = col.mean()", "'mean' is a value, not a function: write '.mean' without parentheses", column: 13)
         expectError("a.b = 1", "only a name can be assigned to (write 'name = value'); to compare, use ==", column: 5)

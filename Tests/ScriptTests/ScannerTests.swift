@@ -42,7 +42,7 @@ import Script
 
     @Test func commentsCRLFAndByteOrderMarkAreIgnored() throws {
         #expect(try kinds("\u{FEFF}x = 1 # set x\r\ny\r\n") == [.identifier("x"), .symbol(.assign), .number(1), .newline,
-                                                                 .identifier("y"), .newline, .endOfInput])
+                                                                 .identifier("y"), .endOfInput])  // the final newline ends the input
     }
 
     @Test func twoCharacterOperators() throws {

@@ -302,7 +302,7 @@ public struct Parser {
             } else if current.kind == .endOfInput {
                 throw endsInside(open, "the call to \(name.quoted) opened at \(place(open))", closer: .rightParen)
             } else if !current.isSymbol(.rightParen) {
-                throw ScriptError.syntax("expected ',' or ')' in the arguments of \(name.quoted), found \(describe(current))\(notACommand(value))",
+                throw ScriptError.syntax("expected ',' or ')' in the call to \(name.quoted) opened at \(place(open)), found \(describe(current))\(notACommand(value))",
                                          at: current.span)
             }
         }
@@ -520,7 +520,7 @@ public struct Parser {
             } else if current.kind == .endOfInput {
                 throw endsInside(open, "the list opened at \(place(open))", closer: .rightBracket)
             } else if !current.isSymbol(.rightBracket) {
-                throw ScriptError.syntax("expected ',' or ']' in the list opened at \(open.span), found \(describe(current))\(notACommand(element))",
+                throw ScriptError.syntax("expected ',' or ']' in the list opened at \(place(open)), found \(describe(current))\(notACommand(element))",
                                          at: current.span)
             }
         }

@@ -56,8 +56,11 @@ public struct Scanner {
         }
         openState.brackets = depth
         // The end of the input is placed right after the last token, not on the blank lines
-        // after it: an error there ("expected a value after '+'") points at where the text stops.
-        if let last = tokens.last(where: { $0.kind != .newline }) {
+        // after it: an error there ("expected a value after '+'") points at where the text stops
+        // and says "the end of the input" whether or not a newline ends the text (a file, or
+        // standard input, usually does; `jnb -c "$(cat file)"` does not).
+        while tokens.last?.kind == .newline { tokens.removeLast() }
+        if let last = tokens.last {
             var end = last.span
             end.column += end.length
             end.length = 1
