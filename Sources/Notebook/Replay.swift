@@ -119,7 +119,13 @@ public final class Replay {
         }
         if let from = options.from {
             let start = try find(from)
+            let before = chosen
             chosen = chosen.filter { $0 >= start }
+            // Both given, they select the cells of --cells from --from on: none left is a mistake.
+            if chosen.isEmpty, options.cells != nil {
+                throw ReplayUsageError(description: "--cells selects cell\(before.count == 1 ? "" : "s") \(before.sorted().map(String.init).joined(separator: ", ")), "
+                                         + "all before --from \(from.trimmingCharacters(in: .whitespaces)) (cell \(start)): no cell is left to run")
+            }
         }
         return chosen
     }
@@ -227,7 +233,12 @@ public final class Replay {
                 }
                 if !other.isEmpty {
                     lines.append("--set names that are not parameters of this notebook (its parameters: "
-                                 + declared.sorted().joined(separator: ", ") + "): " + other.map { $0.0 }.joined(separator: ", "))
+                                 + declared.sorted().joined(separator: ", ") + "), defined all the same: " + other.map { $0.0 }.joined(separator: ", "))
+                    // A name one slip away from a parameter is most likely a typo of it.
+                    for (name, _) in other {
+                        let suggestion = Suggestions.didYouMean(name, among: declared.sorted())
+                        if !suggestion.isEmpty { terminal.warn("--set \(name) is not a parameter of \(document.file)\(suggestion)") }
+                    }
                 }
                 for line in lines {
                     terminal.write(line)

@@ -104,11 +104,17 @@ struct JNB: ParsableCommand {
 /// `--set name=value`, shared by the prompt, `-c` and `run`.
 enum Definitions {
     static func apply(_ definitions: [String], to session: Session) throws {
+        var given: [String: String] = [:]
         for definition in definitions {
             guard let equals = definition.firstIndex(of: "=") else {
                 throw ValidationError("--set expects name=value, got '\(definition)'")
             }
             let name = String(definition[..<equals]), value = String(definition[definition.index(after: equals)...])
+            // The same name twice (a wrapper adding its own --set n=) would keep one silently.
+            if let first = given[name] {
+                throw ValidationError("--set \(name) is given twice (\(first) and \(definition)); give it once")
+            }
+            given[name] = definition
             // An unset shell variable (--set out=$OUT) must not turn a folder into the root.
             guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("--set \(definition): the value is empty; give a value or leave out --set \(name)")

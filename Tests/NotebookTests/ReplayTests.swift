@@ -138,6 +138,11 @@ import TestSupport
         #expect(throws: ReplayUsageError(description: "no cell '4' in n.jnb; its code cells are 1 \"first\", 2 \"second\", 3 \"third\"")) {
             try Replay.selection(document, ReplayOptions(from: "4"))
         }
+        // --cells and --from together: the cells of --cells from --from on; none left is refused.
+        #expect(try Replay.selection(document, ReplayOptions(cells: ["1", "3"], from: "2")) == [3])
+        #expect(throws: ReplayUsageError(description: "--cells selects cell 1, all before --from third (cell 3): no cell is left to run")) {
+            try Replay.selection(document, ReplayOptions(cells: ["first"], from: "third"))
+        }
     }
 
     /// A whole number is a code cell's number, even when another cell is named like it: the
@@ -178,7 +183,7 @@ import TestSupport
         // is said apart, and still defined.
         let stray = try replay(text, set: ["n": .number(7), "epohcs": .number(3)])
         #expect(stray.result.cells[0].output
-                == "parameters from --set: n = 7\n--set names that are not parameters of this notebook (its parameters: data, n): epohcs\n")
+                == "parameters from --set: n = 7\n--set names that are not parameters of this notebook (its parameters: data, n), defined all the same: epohcs\n")
         let defaults = try replay(text)
         #expect(defaults.result.cells[1].output == "builtin 100\n")
         #expect(defaults.result.cells[0].output.isEmpty)

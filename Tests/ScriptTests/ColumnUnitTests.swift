@@ -44,4 +44,24 @@ import TestSupport
             #expect(output.take().hasPrefix("column \(label): "), "\(expression)")
         }
     }
+
+    @Test func overlaidColumnsOfDifferentUnitsClaimNone() throws {
+        let output = CapturedOutput()
+        let session = try session(output)
+        #expect(session.execute("hist j.jet_mass j.tau_21 bins=10").succeeded)
+        let figure = try #require(output.figures.last)
+        #expect(figure.contains(">jet_mass<") && !figure.contains("jet_mass [GeV]"))
+        #expect(session.execute("hist j.jet_mass j.jet_pt bins=10").succeeded)
+        #expect(output.figures.last?.contains(">jet_mass [GeV]<") == true, "one unit for both: it is said")
+    }
+
+    @Test func trainingHistoriesCarryTheLossUnit() throws {
+        let output = CapturedOutput()
+        let session = try session(output)
+        #expect(session.execute("ae = autoencoder [625, 8, 625]; fit ae j epochs=1 valid=j threads=1 batch=50").succeeded)
+        _ = output.take()
+        #expect(session.execute("print ae.history.train; print ae.history.valid").succeeded)
+        let text = output.take()
+        #expect(text.contains("column train loss [GeV² per pixel]: ") && text.contains("column validation loss [GeV² per pixel]: "), "\(text)")
+    }
 }

@@ -151,4 +151,23 @@ import TestSupport
         #expect(s.execute("scan normal=(bg.tau_21 - 0.5) anomalous=(sig.tau_21 - 0.5) logx=true save=dir + \"/some.svg\"").succeeded)
         #expect(try String(contentsOfFile: dir.path + "/some.svg", encoding: .utf8).contains(" thresholds ≤ 0 not on the log axis<"))
     }
+
+    /// Epochs of a fit without validation have no validation loss: the curve breaks there
+    /// instead of joining its neighbours across them.
+    @Test func theValidationCurveBreaksWhereAFitHadNone() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try session(dir: dir)
+        let result = s.execute("""
+            fit ae1 parts.train epochs=2 threads=1
+            fit ae1 parts.train valid=parts.valid epochs=1 threads=1
+            curve ae1 save=dir + "/gap.svg"
+            """)
+        #expect(result.succeeded, "\(result.error?.description ?? "")")
+        let svg = try String(contentsOfFile: dir.path + "/gap.svg", encoding: .utf8)
+        // The validation line (the solid one) is drawn as two pieces: epochs 1–2 and epoch 5.
+        let solid = svg.components(separatedBy: "<path").filter { $0.contains("stroke=\"#1f77b4\"") && !$0.contains("stroke-dasharray") && $0.contains(" d=\"M") }
+        let moves = solid.map { $0.components(separatedBy: "M").count - 1 }.reduce(0, +)
+        #expect(moves >= 2, "\(solid)")
+    }
 }

@@ -180,7 +180,9 @@ extension CommandTable {
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
         let density = try invocation.bool("density")
         let unit = columns.allSatisfy { $0.unit == columns[0].unit } ? columns[0].unit : nil
-        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? columns[0].label,
+        // The first column's name, with the unit only when every column has it.
+        let xLabel = unit == nil ? columns[0].name : columns[0].label
+        var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? xLabel,
                         yLabel: try invocation.optionalString("ylabel") ?? countLabel(density: density, logx: logx, binWidth: (high - low) / Double(bins), unit: unit),
                         xScale: logx ? .log : .linear, yScale: try invocation.bool("logy") ? .log : .linear)
         // Counts of jets are whole numbers: no ticks at 2.5 jets.
@@ -439,10 +441,11 @@ extension CommandTable {
 
     /// The epochs that have a validation loss and their losses (a model fitted again without
     /// valid= has none for that fit's epochs), or nil when none has.
+    /// The validation losses by epoch; epochs of a fit without validation stay NaN, where the
+    /// line breaks rather than joining its neighbours across them.
     private static func validation(_ history: TrainingHistory) -> (epochs: [Double], losses: [Double])? {
-        let points = history.validLoss.enumerated().filter { $0.element.isFinite }
-        guard !points.isEmpty else { return nil }
-        return (points.map { Double($0.offset + 1) }, points.map(\.element))
+        guard history.validLoss.contains(where: \.isFinite) else { return nil }
+        return (history.validLoss.indices.map { Double($0 + 1) }, history.validLoss)
     }
 
     /// A loss curve and a ROC curve have different axes: one figure shows one kind.

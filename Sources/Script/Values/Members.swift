@@ -187,8 +187,8 @@ enum Members {
     static let historyMembers: [Member] = [
         Member(name: "epochs", help: "epochs completed, over all fits") { .number(Double(history($0).epochs)) },
         Member(name: "fits", help: "how many fits trained the model (each continues the history; a fit stopped before its first epoch is not counted)") { .number(Double(history($0).runs)) },
-        Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss)) },
-        Member(name: "valid", help: "validation loss per epoch, one per epoch once a fit had valid= (NaN for the epochs of a fit without it)") { .column(Column(name: "validation loss", values: history($0).validLoss)) },
+        Member(name: "train", help: "training loss per epoch") { .column(Column(name: "train loss", values: history($0).trainLoss, unit: "GeV² per pixel")) },
+        Member(name: "valid", help: "validation loss per epoch, one per epoch once a fit had valid= (NaN for the epochs of a fit without it)") { .column(Column(name: "validation loss", values: history($0).validLoss, unit: "GeV² per pixel")) },
         Member(name: "seconds", help: "seconds per epoch, its validation included") { .column(Column(name: "seconds", values: history($0).epochSeconds)) },
         Member(name: "interrupted", help: "whether Ctrl-C stopped the last fit") { .bool(history($0).interrupted) },
     ]

@@ -1,9 +1,9 @@
 import JetData
 
 /// "Did you mean …" for misspelt commands, arguments, members and variables.
-enum Suggestions {
+public enum Suggestions {
     /// `; did you mean 'epochs'?` when a candidate is close to `name`, else the empty string.
-    static func didYouMean(_ name: String, among candidates: [String]) -> String {
+    public static func didYouMean(_ name: String, among candidates: [String]) -> String {
         guard let best = closest(name, among: candidates) else { return "" }
         return "; did you mean '\(best)'?"
     }
