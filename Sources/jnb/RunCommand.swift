@@ -24,7 +24,7 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("continue"), help: "Run every cell and report all failures (still exiting non-zero).")
     var continueAfterFailure = false
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable before the first cell (repeatable), e.g. --set data=jets.h5.", valueName: "name=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Define a variable before the first cell (repeatable, once per name), e.g. --set data=jets.h5.", valueName: "name=value"))
     var definitions: [String] = []
 
     // Arrays, so that a repeated option is refused rather than silently replacing the first.
