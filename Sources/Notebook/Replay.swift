@@ -35,10 +35,11 @@ public struct CellResult: Sendable {
     public var cell: NotebookDocument.Cell
     public var status: Status
     public var seconds: Double
-    /// Everything the cell printed, and its error message with the caret, as on the terminal.
-    public var output: String
-    /// The same, with the tables it showed kept as tables.
+    /// Everything the cell printed, and its error message with the caret, in order, with the
+    /// tables it showed kept as tables.
     public var segments: [OutputSegment] = []
+    /// The same as the terminal showed it.
+    public var output: String { segments.text }
     public var error: ScriptError?
     public var filesWritten: [String]
     /// The SVG files the cell wrote, by path, as they were when it ended: a later cell may
@@ -197,7 +198,7 @@ public final class Replay {
 
         for cell in document.cells {
             guard cell.kind == .code else {
-                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
+                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, error: nil, filesWritten: []))
                 continue
             }
             if let refusal = refused[cell.number] {
@@ -205,13 +206,13 @@ public final class Replay {
                 continue
             }
             guard chosen.contains(cell.number), !stopped else {
-                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, output: "", error: nil, filesWritten: []))
+                results.append(CellResult(cell: cell, status: .notRun, seconds: 0, error: nil, filesWritten: []))
                 continue
             }
             position += 1
             if cell.options.skip {
                 terminal.write("[\(position)/\(total)] \(cell.label) skipped (skip=true)")
-                results.append(CellResult(cell: cell, status: .skipped, seconds: 0, output: "", error: nil, filesWritten: []))
+                results.append(CellResult(cell: cell, status: .skipped, seconds: 0, error: nil, filesWritten: []))
                 continue
             }
             terminal.write("[\(position)/\(total)] \(cell.label)")
@@ -242,7 +243,6 @@ public final class Replay {
                 }
                 for line in lines {
                     terminal.write(line)
-                    result.output += line + "\n"
                     result.segments.append(.text(line + "\n"))
                 }
             }
@@ -291,8 +291,7 @@ public final class Replay {
         let status: CellResult.Status = error == nil ? .ok : (cell.options.allowError && error?.category != .interrupted ? .allowedError : .failed)
         let figures = execution.filesWritten.filter { $0.lowercased().hasSuffix(".svg") }
             .compactMap { path in FileManager.default.contents(atPath: path).map { (path, $0) } }
-        return CellResult(cell: cell, status: status, seconds: execution.seconds, output: capture.text,
-                          segments: capture.segments, error: error, filesWritten: execution.filesWritten,
+        return CellResult(cell: cell, status: status, seconds: execution.seconds, segments: capture.segments, error: error, filesWritten: execution.filesWritten,
                           figureFiles: Dictionary(figures, uniquingKeysWith: { $1 }), shownFigures: capture.figures)
     }
 
@@ -306,8 +305,7 @@ public final class Replay {
                 : Session.diagnostic(error, source: cell.source, origin: document.origin(of: cell))
         }.joined(separator: "\n") + "\n"
         let allowed = cell.options.allowError && cell.optionErrors.isEmpty
-        return CellResult(cell: cell, status: allowed ? .allowedError : .failed, seconds: 0, output: text,
-                          segments: [.text(text)], error: errors.first, filesWritten: [])
+        return CellResult(cell: cell, status: allowed ? .allowedError : .failed, seconds: 0, segments: [.text(text)], error: errors.first, filesWritten: [])
     }
 
     /// `train.jnb:18 (cell "train")`: where a failed cell failed.

@@ -75,7 +75,7 @@ public enum ReplayReport {
                 // The error message, when there is one, is the last thing the cell wrote.
                 let failed = r.error != nil && k == lastText
                 parts.append("<pre class=\"output\(failed ? " failed" : "")\">\(Markdown.escape(output))</pre>")
-            case .table(let table):
+            case .table(let table, _):
                 parts.append(TableHTML.html(table, maxRows: Self.maxTableRows))
             }
         }

@@ -69,17 +69,27 @@ public final class StandardStreams: OutputSink {
     }
 }
 
-/// A stretch of captured output: text as the terminal shows it, or a table.
+/// A stretch of captured output: text as the terminal shows it, or a table with its text.
 public enum OutputSegment: Sendable, Equatable {
     case text(String)
-    case table(Table)
+    case table(Table, text: String)
+
+    /// The segment as the terminal shows it.
+    public var text: String {
+        switch self {
+        case .text(let text), .table(_, let text): text
+        }
+    }
+}
+
+extension [OutputSegment] {
+    /// All of the segments as the terminal shows them.
+    public var text: String { map(\.text).joined() }
 }
 
 /// Keeps all output in memory, in order; for tests and for notebook cells.
 public final class CapturedOutput: OutputSink {
-    /// Everything, as a terminal shows it.
-    public private(set) var text = ""
-    /// The same in order, with tables kept as tables.
+    /// Everything in order, with tables kept as tables.
     public private(set) var segments: [OutputSegment] = []
     public private(set) var warnings: [String] = []
     /// SVG documents of figures shown, in order.
@@ -87,25 +97,23 @@ public final class CapturedOutput: OutputSink {
 
     public init() {}
 
+    /// Everything, as a terminal shows it.
+    public var text: String { segments.text }
+
     public func write(_ text: String) { append(text + "\n") }
     public func warn(_ text: String) { warnings.append(text); append("warning: " + text + "\n") }
     public func error(_ text: String) { append(text + "\n") }
     public func figure(_ svg: String, summary: String) { figures.append(svg); append("figure: \(summary)\n") }
     public func progress(_ line: String?) {}
-
-    public func table(_ table: Table, text: String) {
-        self.text += text + "\n"
-        segments.append(.table(table))
-    }
+    public func table(_ table: Table, text: String) { segments.append(.table(table, text: text + "\n")) }
 
     /// Returns what was written since the last call and forgets it.
     public func take() -> String {
-        defer { text = ""; segments = [] }
+        defer { segments = [] }
         return text
     }
 
     private func append(_ line: String) {
-        text += line
         if case .text(let previous) = segments.last {
             segments[segments.count - 1] = .text(previous + line)
         } else {
