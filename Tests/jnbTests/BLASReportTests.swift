@@ -6,7 +6,7 @@ import TestSupport
 /// scoring and reconstructing use one thread per product while they run and put the count back.
 @Suite struct BLASReportTests {
     @Test func inferenceLeavesTheThreadCountAsItFoundIt() throws {
-        let jnb = Fixtures.productsDirectory.appendingPathComponent("jnb").path
+        let jnb = CommandLineTests.jnb
         let result = try Tools.run(jnb, ["-c", """
             blas
             jets = load fixture rows=0:300

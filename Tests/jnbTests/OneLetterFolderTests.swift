@@ -9,7 +9,7 @@ import Script
     @Test func savesAndReportsMakeOneLetterFolders() throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let jnb = Fixtures.productsDirectory.appendingPathComponent("jnb").path
+        let jnb = CommandLineTests.jnb
         let save = try Tools.run(jnb, ["-c", "t = table x=[1, 2]; save t \"o/t.csv\"; save t \"x/y/z/t.csv\"; hist t.x save=\"a/b.svg\""],
                                  environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: dir)
         #expect(save.status == 0, "\(save.stderr)")

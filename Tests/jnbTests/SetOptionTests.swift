@@ -6,7 +6,7 @@ import TestSupport
 /// warned about with the parameter it probably means.
 @Suite struct SetOptionTests {
     private func run(_ arguments: [String], in directory: URL) throws -> Tools.Result {
-        let jnb = Fixtures.productsDirectory.appendingPathComponent("jnb").path
+        let jnb = CommandLineTests.jnb
         return try Tools.run(jnb, arguments, environment: ["JNB_HISTORY": "/dev/null"], currentDirectory: directory)
     }
 
