@@ -262,7 +262,7 @@ public final class Replay {
             if session.quitStatus != nil { stopped = true }
         }
         let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         let result = ReplayResult(document: document, cells: results, seconds: seconds, exitCode: exitCode,
                                   parameters: injected.map { (name: $0.0, value: $0.1) })
         terminal.write(Self.summaryLine(result))

@@ -37,8 +37,7 @@ extension CommandTable {
             result: .statementValue, run: { invocation in
                 let start = ContinuousClock.now
                 func printTime() {
-                    let elapsed = ContinuousClock.now - start
-                    invocation.print("time: " + NumberFormat.duration(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+                    invocation.print("time: " + NumberFormat.duration((ContinuousClock.now - start).seconds))
                 }
                 // A command stopped by Ctrl-C took time too, whether it stops with an error
                 // (simulate) or keeps what it did (fit).

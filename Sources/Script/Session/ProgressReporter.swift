@@ -24,7 +24,7 @@ public final class ProgressReporter {
         let now = ContinuousClock.now
         if let lastDraw, now - lastDraw < .milliseconds(100), done < self.total { return }
         lastDraw = now
-        output.progress(line(done, elapsed: seconds(now - start), suffix: suffix))
+        output.progress(line(done, elapsed: (now - start).seconds, suffix: suffix))
     }
 
     /// Clears the bar.
@@ -54,9 +54,5 @@ public final class ProgressReporter {
         if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }
         if r >= 100 { return String(format: "%.0f", r) }
         return String(format: "%.1f", r)
-    }
-
-    private func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }

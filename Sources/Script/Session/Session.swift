@@ -48,7 +48,7 @@ public final class Session {
         interruption.clear()
         let elapsed = ContinuousClock.now - start
         return Execution(error: failure, filesWritten: interpreter.filesWritten,
-                         seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                         seconds: elapsed.seconds)
     }
 
     /// The first syntax error in `source` (including unknown commands and arguments), without
