@@ -21,7 +21,7 @@ extension CommandTable {
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv: a header line of column names, then the rows at full precision, as numpy (genfromtxt with names=True) and pandas read it; a table's title, note and the units they state stay in its printed form and in the report), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
