@@ -39,6 +39,12 @@ public struct ConfusionMatrix: Sendable, Equatable {
     public var truePositiveRate: Double { Double(truePositives) / Double(max(truePositives + falseNegatives, 1)) }
     /// Fraction of normal jets flagged (mistag rate).
     public var falsePositiveRate: Double { Double(falsePositives) / Double(max(falsePositives + trueNegatives, 1)) }
+    /// The mean of the two classes' fractions classified correctly, (TPR + 1 − FPR)/2: what
+    /// accuracy is when the classes have the same size, and what it should be read as when
+    /// they have not (calling every jet the larger class scores 0.5, not that class's share).
+    public var balancedAccuracy: Double { (truePositiveRate + 1 - falsePositiveRate) / 2 }
+    /// As many anomalous as normal jets, so that accuracy and balanced accuracy agree.
+    public var hasEqualClasses: Bool { truePositives + falseNegatives == falsePositives + trueNegatives }
 
     /// Rows (true anomalous, true normal) × columns (predicted anomalous, predicted normal).
     public var counts: [[Int]] {

@@ -109,13 +109,25 @@ public struct ROCCurve: Sendable {
         }
     }
 
-    /// The point of highest accuracy (the first one, on ties: the strictest threshold).
-    public var bestAccuracyIndex: Int {
-        let a = accuracy
-        var best = 0
-        for i in a.indices where a[i] > a[best] { best = i }
+    /// The default working point: the point of highest balanced accuracy (the first one, on
+    /// ties: the strictest threshold). With as many anomalous as normal jets that is the point
+    /// of highest accuracy; with unequal samples, highest accuracy tends to call every jet the
+    /// larger class.
+    public var bestIndex: Int {
+        // tp·N − fp·P is 2PN (balanced accuracy − ½): compared in integers, ties are exact.
+        var best = 0, bestValue = Int.min
+        for i in flaggedAnomalous.indices {
+            let value = flaggedAnomalous[i] * normalCount - flaggedNormal[i] * anomalousCount
+            if value > bestValue {
+                bestValue = value
+                best = i
+            }
+        }
         return best
     }
+
+    /// What `bestIndex` maximises, for titles and summaries.
+    public var bestCriterion: String { anomalousCount == normalCount ? "best accuracy" : "best balanced accuracy" }
 
     /// The point with the highest true-positive rate whose false-positive rate does not
     /// exceed `rate` (0…1); of equal ones, the one with the lowest false-positive rate.

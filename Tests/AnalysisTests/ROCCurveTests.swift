@@ -10,7 +10,7 @@ import TestSupport
         #expect(roc.auc == 1)
         #expect(roc.truePositiveRate.first == 0 && roc.falsePositiveRate.first == 0)
         #expect(roc.truePositiveRate.last == 1 && roc.falsePositiveRate.last == 1)
-        let best = roc.bestAccuracyIndex
+        let best = roc.bestIndex
         #expect(roc.accuracy[best] == 1)
         let matrix = roc.confusion(at: best)
         #expect(matrix.counts == [[2, 0], [0, 2]])
@@ -18,6 +18,36 @@ import TestSupport
         #expect(matrix.threshold > 0.2 && matrix.threshold < 0.8)
         let again = try ConfusionMatrix(scores: [0.9, 0.8, 0.2, 0.1], anomalous: [true, true, false, false], threshold: matrix.threshold)
         #expect(again == matrix)
+    }
+
+    /// With as many anomalous as normal jets the working point is the most accurate one; with
+    /// unequal samples, the one of best balanced accuracy.
+    @Test func bestIndexMaximisesBalancedAccuracy() throws {
+        var generator = SeededGenerator(seed: 5)
+        for (anomalousCount, normalCount) in [(300, 300), (1_000, 100), (100, 1_000)] {
+            let anomalous = [Bool](repeating: true, count: anomalousCount) + [Bool](repeating: false, count: normalCount)
+            let scores = anomalous.map { ($0 ? 0.4 : 0.0) + generator.uniform() }
+            let roc = try ROCCurve(scores: scores, anomalous: anomalous)
+            let balanced = (0..<roc.pointCount).map { roc.confusion(at: $0).balancedAccuracy }
+            let best = roc.bestIndex
+            // Equal in integers can differ in the last bit as doubles.
+            #expect(abs(balanced[best] - (balanced.max() ?? 0)) < 1e-12)
+            #expect(balanced[..<best].allSatisfy { $0 < balanced[best] - 1e-12 })
+            if anomalousCount == normalCount {
+                #expect(roc.accuracy[best] == roc.accuracy.max())
+                #expect(roc.bestCriterion == "best accuracy")
+            } else {
+                #expect(roc.bestCriterion == "best balanced accuracy")
+                // The most accurate cut calls more jets the larger class.
+                let accurate = roc.confusion(at: roc.accuracy.indices.max { roc.accuracy[$0] < roc.accuracy[$1] } ?? 0)
+                let chosen = roc.confusion(at: best)
+                if anomalousCount > normalCount {
+                    #expect(accurate.falsePositiveRate > chosen.falsePositiveRate)
+                } else {
+                    #expect(accurate.truePositiveRate < chosen.truePositiveRate)
+                }
+            }
+        }
     }
 
     @Test func reversedScoreHasAreaZero() throws {

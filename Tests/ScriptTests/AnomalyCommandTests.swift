@@ -59,5 +59,42 @@ import TestSupport
         let both = s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=0.1 threshold=0.5")
         #expect(both.error?.message == "confusion: give either threshold= or fpr=, not both")
         #expect(s.execute("confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21) fpr=1.5").exitCode == 70)
+        // One class scored by the loss, the other by a column: unlike things, refused.
+        for command in ["roc", "confusion", "scan"] {
+            #expect(s.execute("\(command) ae normal=bg anomalous=sig.jet_mass").error?.message
+                    == "\(command): anomalous= is a column (jet_mass) but normal= is a jet set: give both as jet sets, scored by a model's loss, or both as columns of the same score")
+        }
+        #expect(s.execute("roc ae normal=bg.tau_21 anomalous=sig").error?.message
+                == "roc: normal= is a column (tau_21) but anomalous= is a jet set: give both as jet sets, scored by a model's loss, or both as columns of the same score")
+    }
+
+    /// With 2,000 W jets against 400 QCD jets, the most accurate cut calls most QCD jets W
+    /// jets; the default working point is the one of best balanced accuracy instead.
+    @Test func unequalSamplesGetTheBestBalancedAccuracy() throws {
+        let output = CapturedOutput()
+        let s = Session(output: output)
+        try s.define("fixture", .string(Fixtures.pythia4k.path))
+        let result = s.execute("""
+            jets = load fixture
+            sig = select jets signal=1
+            bg = select jets signal=0 n=400
+            c = confusion normal=(-bg.tau_21) anomalous=(-sig.tau_21)
+            r = roc normal=(-bg.tau_21) anomalous=(-sig.tau_21)
+            t = scan normal=(-bg.tau_21) anomalous=(-sig.tau_21)
+            """)
+        #expect(result.succeeded)
+        guard case .confusion(let matrix)? = s.value("c"), case .roc(let curve)? = s.value("r"),
+              case .table(let table)? = s.value("t") else { Issue.record("no results"); return }
+        let balanced = (0..<curve.pointCount).map { curve.confusion(at: $0).balancedAccuracy }
+        #expect(abs(matrix.balancedAccuracy - (balanced.max() ?? 0)) < 1e-12)
+        #expect(matrix.falsePositiveRate < 0.5 && matrix.truePositiveRate > 0.5)
+        // Plain accuracy would have flagged most of the QCD jets.
+        let accurate = curve.confusion(at: curve.accuracy.indices.max { curve.accuracy[$0] < curve.accuracy[$1] } ?? 0)
+        #expect(accurate.falsePositiveRate > 0.6)
+        #expect(table.columns == ["threshold", "accuracy", "balanced_accuracy", "tpr", "fpr"])
+        #expect(table.title.hasPrefix("threshold scan (best balanced accuracy "))
+        #expect(s.execute("print c\nprint r").succeeded)
+        #expect(output.text.contains(", balanced accuracy \(Format.number(matrix.balancedAccuracy)), true positive rate"))
+        #expect(output.text.contains("  best balanced accuracy \(Format.number(matrix.balancedAccuracy)) (accuracy "))
     }
 }

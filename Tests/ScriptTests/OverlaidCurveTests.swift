@@ -135,7 +135,9 @@ import TestSupport
         #expect(result.succeeded, "\(result.error?.description ?? "")")
         for name in ["best", "fpr", "tau", "scan", "scantau"] { try rendersCleanly(dir.path + "/\(name).svg") }
         func svg(_ name: String) throws -> String { try String(contentsOfFile: dir.path + "/\(name).svg", encoding: .utf8) }
-        #expect(try svg("best").contains("loss &gt; ") && svg("best").contains(" GeV² per pixel (best accuracy): "))
+        #expect(try svg("best").contains("loss &gt; ") && svg("best").contains(" GeV² per pixel (best balanced accuracy): "),
+                "validation QCD jets and W jets differ in number")
+        #expect(try svg("scan").contains(">balanced accuracy<"))
         #expect(try svg("best").contains(" right<"), "the count of jets called right")
         #expect(try svg("fpr").contains(" GeV² per pixel (false-positive rate ≤ 0.1): "))
         #expect(try svg("tau").contains(">-tau_21 &gt; -0.5: "))

@@ -16,7 +16,7 @@ extension CommandTable {
         CommandSpec(
             "confusion", group: .analysis,
             summary: "Confusion matrix of an anomaly threshold on a score",
-            details: "Jets scoring above the threshold are called anomalous. The threshold is threshold= if given; with fpr=, the one that flags the most anomalous jets while calling at most that fraction of normal jets anomalous; otherwise the one of best accuracy. The scores are the model's reconstruction losses on the jets, or columns of scores given directly.",
+            details: "Jets scoring above the threshold are called anomalous. The threshold is threshold= if given; with fpr=, the one that flags the most anomalous jets while calling at most that fraction of normal jets anomalous; otherwise the one of best accuracy (of best balanced accuracy, the mean of the true positive rate and 1 − the false positive rate, when the two samples differ in size: plain accuracy would favour calling every jet the larger class). The scores are the model's reconstruction losses on the jets, or columns of scores given directly.",
             parameters: [
                 .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
                 Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
@@ -47,7 +47,7 @@ extension CommandTable {
         CommandSpec(
             "scan", group: .analysis,
             summary: "Accuracy and the true and false positive rates against the threshold",
-            details: "Returns a table with one row per threshold, spread along the ROC curve, always including the threshold of best accuracy.",
+            details: "Returns a table with one row per threshold, spread along the ROC curve, always including the threshold of best accuracy (balanced accuracy, and a column of it, when the two samples differ in size).",
             parameters: [
                 .positional("model", .any, .optional, help: "the autoencoder whose loss is the score"),
                 Parameter("normal", .any, .required, help: "normal jets (or their scores)"),
@@ -91,6 +91,13 @@ extension CommandTable {
     /// the score is, for the figures: the loss with its unit, or the columns' name when both
     /// have the same.
     private static func scores(_ invocation: Invocation) throws -> (scores: [Double], anomalous: [Bool], score: ScoreName) {
+        // One class's loss against another score of the other would compare unlike things.
+        for (name, other) in [("anomalous", "normal"), ("normal", "anomalous")] {
+            if case .column(let column)? = invocation.value(name), case .jets? = invocation.value(other) {
+                throw invocation.failure("\(name)= is a column (\(column.name)) but \(other)= is a jet set: give both as jet sets, scored by a model's loss, or both as columns of the same score",
+                                         argument: name)
+            }
+        }
         let model = invocation.isGiven("model") ? try model(invocation, "model") : nil
         var columns: [Column] = []
         for name in ["anomalous", "normal"] {
@@ -132,8 +139,8 @@ extension CommandTable {
             choice = "false-positive rate ≤ \(NumberFormat.plain(rate))"
         } else {
             let curve = try ROCCurve(scores: scores, anomalous: anomalous)
-            matrix = curve.confusion(at: curve.bestAccuracyIndex)
-            choice = "best accuracy"
+            matrix = curve.confusion(at: curve.bestIndex)
+            choice = curve.bestCriterion
         }
         let title = try invocation.optionalString("title")
         try saveFigureIfAsked(confusionFigure(matrix, score: name, choice: choice, title: title),
@@ -154,7 +161,7 @@ extension CommandTable {
     private static func scan(_ invocation: Invocation) throws -> Value {
         let (scores, anomalous, name) = try scores(invocation)
         let curve = try ROCCurve(scores: scores, anomalous: anomalous)
-        let best = curve.bestAccuracyIndex
+        let best = curve.bestIndex
         let points = curve.sampledIndices(count: try invocation.integer("steps"), keep: [best])
         let logx = try invocation.bool("logx")
         let shown = logx ? points.filter { curve.thresholds[$0] > 0 } : points
@@ -172,12 +179,16 @@ extension CommandTable {
         try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count,
                                          marks: marks, markLabels: markLabels, score: name),
                               summary: "threshold scan", invocation)
+        let balanced = curve.anomalousCount != curve.normalCount
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
-            return [.number(matrix.threshold), .number(matrix.accuracy), .number(matrix.truePositiveRate), .number(matrix.falsePositiveRate)]
+            return [.number(matrix.threshold), .number(matrix.accuracy)] + (balanced ? [.number(matrix.balancedAccuracy)] : [])
+                + [.number(matrix.truePositiveRate), .number(matrix.falsePositiveRate)]
         }
-        return .table(Table(title: "threshold scan (best accuracy \(Format.number(curve.accuracy[best])) at \(NumberFormat.plain(curve.thresholds[best])))",
-                            columns: ["threshold", "accuracy", "tpr", "fpr"], rows: rows))
+        let bestMatrix = curve.confusion(at: best)
+        let bestValue = balanced ? bestMatrix.balancedAccuracy : bestMatrix.accuracy
+        return .table(Table(title: "threshold scan (\(curve.bestCriterion) \(Format.number(bestValue)) at \(NumberFormat.plain(bestMatrix.threshold)))",
+                            columns: ["threshold", "accuracy"] + (balanced ? ["balanced_accuracy"] : []) + ["tpr", "fpr"], rows: rows))
     }
 
     private static func table(_ invocation: Invocation) throws -> Value {

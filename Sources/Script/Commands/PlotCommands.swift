@@ -477,7 +477,7 @@ extension CommandTable {
         axes.x.limits = 0...1
         axes.y.limits = 0...1
         for (curve, label) in curves {
-            let points = curve.sampledIndices(count: 2000, keep: [curve.bestAccuracyIndex])
+            let points = curve.sampledIndices(count: 2000, keep: [curve.bestIndex])
             let auc = "AUC = " + Format.value(curve.auc, error: curve.aucError)
             axes.addLine(x: points.map { curve.falsePositiveRate[$0] }, y: points.map { curve.truePositiveRate[$0] },
                          label: label.isEmpty ? auc : "\(label) (\(auc))")
@@ -495,6 +495,9 @@ extension CommandTable {
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")
+        if curve.anomalousCount != curve.normalCount {
+            axes.addLine(x: x, y: points.map { curve.confusion(at: $0).balancedAccuracy }, label: "balanced accuracy", dash: .dashDot)
+        }
         axes.addLine(x: x, y: points.map { curve.truePositiveRate[$0] }, label: "true positive rate", dash: .dashed)
         axes.addLine(x: x, y: points.map { curve.falsePositiveRate[$0] }, label: "false positive rate", dash: .dotted)
         // Marked thresholds (working points) as vertical lines across the rates; a log axis

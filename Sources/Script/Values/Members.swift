@@ -129,6 +129,9 @@ enum Members {
     static let confusionMembers: [Member] = [
         Member(name: "threshold", help: "score above which a jet is called anomalous") { .number(confusion($0).threshold) },
         Member(name: "accuracy", help: "fraction of jets classified correctly") { .number(confusion($0).accuracy) },
+        Member(name: "balanced_accuracy", help: "mean of the fractions of anomalous and of normal jets classified correctly") {
+            .number(confusion($0).balancedAccuracy)
+        },
         Member(name: "tpr", help: "true positive rate: fraction of anomalous jets flagged") { .number(confusion($0).truePositiveRate) },
         Member(name: "fpr", help: "false positive rate: fraction of normal jets flagged") { .number(confusion($0).falsePositiveRate) },
         Member(name: "tp", help: "anomalous jets flagged") { .number(Double(confusion($0).truePositives)) },
@@ -153,9 +156,9 @@ enum Members {
         Member(name: "fpr", help: "false positive rate at each point") { .column(Column(name: "false positive rate", values: roc($0)?.falsePositiveRate ?? [])) },
         Member(name: "thresholds", help: "threshold of each point") { .column(Column(name: "threshold", values: roc($0)?.thresholds ?? [])) },
         Member(name: "accuracy", help: "accuracy at each point") { .column(Column(name: "accuracy", values: roc($0)?.accuracy ?? [])) },
-        Member(name: "best", help: "the confusion matrix at the threshold of best accuracy") { v in
+        Member(name: "best", help: "the confusion matrix at the threshold of best accuracy (balanced accuracy when the samples differ in size)") { v in
             guard let curve = roc(v) else { return .nothing }
-            return .confusion(curve.confusion(at: curve.bestAccuracyIndex))
+            return .confusion(curve.confusion(at: curve.bestIndex))
         },
     ]
 

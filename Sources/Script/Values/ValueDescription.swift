@@ -29,6 +29,7 @@ extension Value {
             return "\(Format.count(table.rows.count)) rows: " + table.columns.joined(separator: ", ")
         case .confusion(let matrix):
             return "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy)), "
+                + (matrix.hasEqualClasses ? "" : "balanced accuracy \(Format.number(matrix.balancedAccuracy)), ")
                 + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
         case .figure(let figure):
             return "figure: \(figure.summary)"
@@ -64,12 +65,14 @@ extension Value {
         case .model(let model): return model.description
         case .history(let history): return history.description
         case .roc(let curve):
-            let best = curve.confusion(at: curve.bestAccuracyIndex)
+            let best = curve.confusion(at: curve.bestIndex)
             // The AUC to the place of its error's second significant digit: 0.642 ± 0.014.
             let decimals = curve.aucError > 0 ? max(0, min(8, 1 - Int(log10(curve.aucError).rounded(.down)))) : 3
             let of = curve.label.map { " of \($0)" } ?? ""
             return "ROC curve\(of): AUC \(Format.fixed(curve.auc, decimals)) ± \(Format.fixed(curve.aucError, decimals)), \(Format.count(curve.anomalousCount)) anomalous and \(Format.count(curve.normalCount, "normal jet")), \(Format.count(curve.pointCount, "point"))\n"
-                + "  best accuracy \(Format.number(best.accuracy)) at threshold \(NumberFormat.plain(best.threshold))"
+                + (best.hasEqualClasses ? "  best accuracy \(Format.number(best.accuracy))"
+                    : "  best balanced accuracy \(Format.number(best.balancedAccuracy)) (accuracy \(Format.number(best.accuracy)))")
+                + " at threshold \(NumberFormat.plain(best.threshold))"
                 + (curve.auc < 0.5 ? "\n  AUC below 0.5: the anomalous jets score lower than the normal ones" : "")
         default: return summary
         }
@@ -122,7 +125,8 @@ extension ConfusionMatrix {
             lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
                          + zip(counts, widths).map { right(Format.count($0), $1) }.joined(separator: "  "))
         }
-        lines.append("  accuracy \(Format.number(accuracy)), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
+        let balanced = hasEqualClasses ? "" : ", balanced accuracy \(Format.number(balancedAccuracy))"
+        lines.append("  accuracy \(Format.number(accuracy))\(balanced), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
         return lines.joined(separator: "\n")
     }
 }
