@@ -26,7 +26,8 @@ public final class EditLineReader: LineReader {
         return (FilePaths.home() ?? FileManager.default.currentDirectoryPath) + "/.jnb_history"
     }
 
-    /// `completer` lists candidates for the text before the cursor (usually
+    /// `completer` lists candidates for the statement's text before the cursor: the earlier
+    /// lines of a statement that continues, then this line up to the cursor (usually
     /// `session.completions(before:)`). `interruption` is the flag SIGINT sets (see
     /// `InterruptSignal`); at the prompt it clears the line.
     public init(historyPath: String = EditLineReader.defaultHistoryPath, historyLimit: Int = 2000,
@@ -51,8 +52,9 @@ public final class EditLineReader: LineReader {
         }
     }
 
-    public func readLine(prompt: String) -> LineInput {
+    public func readLine(prompt: String, continuing statement: String) -> LineInput {
         EditLineState.interruptedAtPrompt = false
+        EditLineState.earlierLines = statement
         interruption.clear()
         let raw = readline(prompt)
         defer { free(raw) }
@@ -137,6 +139,8 @@ private enum EditLineState {
     nonisolated(unsafe) static var completer: ((String) -> Completions)?
     nonisolated(unsafe) static var interruption: Interruption?
     nonisolated(unsafe) static var interruptedAtPrompt = false
+    /// The earlier lines of the statement being read, each ended by a line end.
+    nonisolated(unsafe) static var earlierLines = ""
     /// Allocated once and never freed: libedit keeps pointers to them.
     nonisolated(unsafe) static let name: UnsafeMutablePointer<CChar>? = strdup("jnb")
     nonisolated(unsafe) static let wordBreaks: UnsafeMutablePointer<CChar>? = strdup(Completions.wordBreakCharacters)
@@ -193,9 +197,10 @@ private enum EditLineState {
         let word = text.map { String(cString: $0) } ?? ""
         // `end` counts characters, not bytes.
         let prefix = String(String.UnicodeScalarView(String(cString: buffer).unicodeScalars.prefix(Int(end))))
-        let found = completer(prefix)
-        // libedit replaces `word`; the session's candidates replace `found.replacing`, which
-        // ends with `word` and may be longer (a path with a space).
+        let found = completer(earlierLines + prefix)
+        // libedit replaces `word`, on this line; the session's candidates replace
+        // `found.replacing`, which ends with `word` and may be longer (a path with a space, a
+        // string begun on an earlier line).
         let extra = max(found.replacing.count - word.count, 0)
         let candidates = found.candidates.map { String($0.dropFirst(extra)) }
         guard let first = candidates.first else { return nil }

@@ -23,7 +23,9 @@ public final class REPL {
     public func run() -> Int32 {
         var pending: [String] = []
         while true {
-            switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            // Lines are joined by line ends, so `earlier + line` is the statement so far.
+            let earlier = pending.map { $0 + "\n" }.joined()
+            switch reader.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt, continuing: earlier) {
             case .endOfInput:
                 if pending.isEmpty { return 0 }
             case .interrupted:
@@ -31,7 +33,7 @@ public final class REPL {
                 continue
             case .line(let line):
                 pending.append(line)
-                if Session.needsMoreInput(pending.joined(separator: "\n")) { continue }
+                if Session.needsMoreInput(earlier + line) { continue }
             }
             let lines = pending
             pending = []

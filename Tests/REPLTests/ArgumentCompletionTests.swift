@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// Tab at the prompt completes an argument's choices inside their quotes, closing them, and
-/// offers only the arguments not yet given, in order or by name.
+/// offers only the arguments not yet given, in order or by name; on a continuation line it
+/// knows the command opened on an earlier line.
 @Suite(.serialized) struct ArgumentCompletionTests {
     @Test func choicesCompleteInsideTheirQuotes() throws {
         let dir = try Fixtures.temporaryDirectory()
@@ -57,5 +58,41 @@ import TestSupport
         #expect(listed.contains("epochs=") && listed.contains("valid="))
         #expect(!listed.contains("model=") && !listed.contains("data="))
         #expect(listed.allSatisfy { $0.hasSuffix("=") })
+    }
+
+    @Test func aContinuationLineCompletesTheCommandOfEarlierLines() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let t = try Terminal(directory: dir, history: dir.path + "/history")
+        #expect(t.wait(for: "jnb>"))
+
+        try t.type("ae = autoencoder [625, 300, 100,")
+        try t.press("Enter")
+        #expect(t.wait(for: "...>"))
+        try t.type("300, 625] act")
+        try t.press("Tab")
+        #expect(t.wait(for: "...> 300, 625] activation="))
+        try t.type("\"t")
+        try t.press("Tab")
+        #expect(t.wait(for: "...> 300, 625] activation=\"tanh\""))
+        try t.press("Enter")
+        #expect(t.wait { $0.split(separator: "\n").last == "jnb>" })
+
+        try t.type("fit(ae,")
+        try t.press("Enter")
+        #expect(t.wait(for: "...>"))
+        try t.type("parts.train, ep")
+        try t.press("Tab")
+        #expect(t.wait(for: "...> parts.train, epochs="))
+        try t.press("C-c")
+        #expect(t.wait { $0.split(separator: "\n").last == "jnb>" })
+
+        // A command inside brackets: `se` is its argument, not the command select.
+        try t.type("x = (autoencoder [625, 625]")
+        try t.press("Enter")
+        #expect(t.wait(for: "...>"))
+        try t.type("se")
+        try t.press("Tab")
+        #expect(t.wait(for: "...> seed="))
     }
 }

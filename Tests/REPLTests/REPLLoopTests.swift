@@ -4,16 +4,19 @@ import REPL
 import Script
 import TestSupport
 
-/// A line reader that plays back a script of inputs and records prompts and history.
+/// A line reader that plays back a script of inputs and records prompts, the statement each
+/// line continues, and history.
 final class ScriptedLineReader: LineReader {
     private var inputs: [LineInput]
     private(set) var prompts: [String] = []
+    private(set) var statements: [String] = []
     private(set) var history: [String] = []
 
     init(_ inputs: [LineInput]) { self.inputs = inputs }
 
-    func readLine(prompt: String) -> LineInput {
+    func readLine(prompt: String, continuing statement: String) -> LineInput {
         prompts.append(prompt)
+        statements.append(statement)
         return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
     }
 
@@ -40,6 +43,15 @@ final class ScriptedLineReader: LineReader {
         let r = run([.line("l = [1,"), .line("     2]"), .line("s = \"two"), .line("lines\""), .line("y = 1 + \\"), .line("2"), .line("print l s y")])
         #expect(r.output == "[1, 2] two\nlines 3\n")
         #expect(r.reader.prompts == ["jnb> ", "...> ", "jnb> ", "...> ", "jnb> ", "...> ", "jnb> ", "jnb> "])
+    }
+
+    /// Completion on a continuation line reads the statement so far: the reader is given the
+    /// earlier lines, which the session completes together with the current one.
+    @Test func aContinuationLineIsReadWithTheStatementSoFar() {
+        let r = run([.line("ae = autoencoder [625, 300, 100,"), .line("300, 625]"), .line("fit ae \\"), .interrupted, .line("x = 1")])
+        #expect(r.reader.statements == ["", "ae = autoencoder [625, 300, 100,\n", "", "fit ae \\\n", "", ""])
+        #expect(r.session.completions(before: r.reader.statements[1] + "300, 625] act").candidates == ["activation="])
+        #expect(r.session.completions(before: r.reader.statements[3] + "jets ep").candidates == ["epochs="])
     }
 
     @Test func ctrlCDropsTheUnfinishedInput() {

@@ -66,6 +66,24 @@ import TestSupport
         #expect(session().completions(before: "confusion ae anomalous=(sel").candidates == ["select"])
     }
 
+    /// At a continuation prompt the text before the cursor is the whole statement so far: the
+    /// earlier lines, joined by line ends, then the current line.
+    @Test func aStatementContinuedFromEarlierLines() {
+        let c = session().completions(before: "ae = autoencoder [625, 300, 100,\n300, 625] act")
+        #expect(c == Completions(replacing: "act", candidates: ["activation="]))
+        #expect(session().completions(before: "fit(ae,\nt, ep").candidates == ["epochs="])
+        #expect(session().completions(before: "x = (autoencoder [625, 625]\nse").candidates == ["seed="])
+        #expect(session().completions(before: "fit ae \\\nt ep").candidates == ["epochs="])
+        #expect(session().completions(before: "x = [1,\npa").candidates == ["parts_count"])
+        // The word replaced is on the current line only.
+        #expect(session().completions(before: "l = [1,\nt.m").replacing == "t.m")
+        // A comment ends with its line: a string opened after it is still completed.
+        #expect(session().completions(before: "ae = autoencoder([625, 625], # the layers\nactivation=\"t")
+                == Completions(replacing: "t", candidates: ["tanh"], suffixAfterSingleCandidate: "\""))
+        // A statement ended before the line does not carry over: a list's item is a value.
+        #expect(session().completions(before: "split t; l = [1,\nse").candidates == ["select"])
+    }
+
     @Test func helpCompletesCommandNames() {
         #expect(session().completions(before: "help sc").candidates == ["scan", "scatter"])
     }

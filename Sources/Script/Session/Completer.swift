@@ -71,20 +71,24 @@ struct Completer {
     }
 
     /// The string still open at the end of `prefix`: its quote, the text typed inside it and
-    /// what comes before the quote; nil outside strings.
+    /// what comes before the quote; nil outside strings. A comment ends at its line's end: the
+    /// statement may go on on the next line.
     private func openString(_ prefix: String) -> (quote: Character, content: String, before: Substring)? {
         var open: (quote: Character, content: String, before: Substring)?
         var escaped = false
+        var inComment = false
         for index in prefix.indices {
             let c = prefix[index]
-            if let string = open {
+            if inComment {
+                inComment = !c.isNewline
+            } else if let string = open {
                 if escaped { escaped = false; open?.content.append(c); continue }
                 if c == "\\" { escaped = true; continue }
                 if c == string.quote { open = nil } else { open?.content.append(c) }
             } else if c == "\"" || c == "'" {
                 open = (c, "", prefix[..<index])
             } else if c == "#" {
-                return nil
+                inComment = true
             }
         }
         return open
