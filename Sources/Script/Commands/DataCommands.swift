@@ -21,7 +21,7 @@ extension CommandTable {
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column or a table to CSV (.csv: a header line of column names, then the rows at full precision, as numpy (genfromtxt with names=True) and pandas read it; a table's title, note and the units they state stay in its printed form and in the report), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column, a table, a ROC curve (a row per point), a training history (a row per epoch) or a confusion matrix to CSV (.csv: a header line of column names, then the rows at full precision, as numpy (genfromtxt with names=True) and pandas read it; a table's title, note and the units they state stay in its printed form and in the report), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
                 .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
@@ -250,11 +250,8 @@ extension CommandTable {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let value = invocation.value("value") else { return .nothing }
         switch (value, ext) {
-        case (.column(let column), "csv"):
-            let table = Table(title: column.name, columns: [column.name], rows: column.values.map { [.number($0)] })
-            try write(table.csv(), to: path, invocation)
-        case (.table(let table), "csv"):
-            try write(table.csv(), to: path, invocation)
+        case (_, "csv") where value.table != nil:
+            try write(value.table?.csv() ?? "", to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
             try write(to: path, invocation) { try ModelFile.save(model.model, to: $0) }
         case (.model, _):
@@ -274,10 +271,17 @@ extension CommandTable {
             }
         case (.column, _), (.table, _):
             throw invocation.failure("\(value.typeWithArticle) is saved as CSV: give a file name ending in .csv", argument: "file")
+        case (.roc, _), (.history, _), (.confusion, _):
+            let figure = switch value {
+            case .roc: "curve VALUE save=\"….svg\""
+            case .history: "curve MODEL save=\"….svg\""
+            default: "confusion … save=\"….svg\""
+            }
+            throw invocation.failure("\(value.typeWithArticle) is saved as CSV (.csv); its figure comes from \(figure)", argument: "file")
         case (.jets, _):
             throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         default:
-            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns and tables (.csv), figures (.svg)",
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns, tables, ROC curves, training histories and confusion matrices (.csv), figures (.svg)",
                                      argument: "value")
         }
         return .nothing

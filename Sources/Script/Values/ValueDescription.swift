@@ -240,11 +240,7 @@ extension TrainingHistory {
 
     /// One row per epoch.
     var description: String {
-        let rows = (0..<epochs).map { e -> [Analysis.Table.Cell] in
-            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count && validLoss[e].isFinite ? .number(validLoss[e]) : .text(""),
-             e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
-        }
-        var text = Analysis.Table(title: "training history: \(summary)", columns: ["epoch", "train", "valid", "seconds"], rows: rows).text()
+        var text = table.text()
         while text.hasSuffix("\n") { text.removeLast() }
         return text
     }

@@ -1,0 +1,48 @@
+import Analysis
+import NeuralNet
+
+/// The values with a tabular form, which `save VALUE "file.csv"` writes: a table itself, a
+/// column, a ROC curve (a row per point), a training history (a row per epoch) and a
+/// confusion matrix (a row per true class).
+extension Value {
+    var table: Table? {
+        switch self {
+        case .table(let table): table
+        case .column(let column): Table(title: column.name, columns: [column.name], rows: column.values.map { [.number($0)] })
+        case .roc(let curve): curve.table
+        case .history(let history): history.table
+        case .confusion(let matrix): matrix.table
+        default: nil
+        }
+    }
+}
+
+extension ROCCurve {
+    var table: Table {
+        let accuracy = self.accuracy
+        return Table(title: "ROC curve", columns: ["threshold", "fpr", "tpr", "accuracy"], rows: (0..<pointCount).map {
+            [.number(thresholds[$0]), .number(falsePositiveRate[$0]), .number(truePositiveRate[$0]), .number(accuracy[$0])]
+        })
+    }
+}
+
+extension TrainingHistory {
+    /// An epoch without validation has an empty valid cell.
+    var table: Table {
+        let rows = (0..<epochs).map { e -> [Table.Cell] in
+            [.count(e + 1), .number(trainLoss[e]), e < validLoss.count && validLoss[e].isFinite ? .number(validLoss[e]) : .text(""),
+             e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
+        }
+        return Table(title: "training history: \(summary)", columns: ["epoch", "train", "valid", "seconds"], rows: rows)
+    }
+}
+
+extension ConfusionMatrix {
+    /// The threshold on every row, since a CSV file keeps no title.
+    var table: Table {
+        Table(title: "confusion matrix at threshold \(NumberFormat.plain(threshold))",
+              columns: ["true_class", "predicted_anomalous", "predicted_normal", "threshold"],
+              rows: [[.text("anomalous"), .count(truePositives), .count(falseNegatives), .number(threshold)],
+                     [.text("normal"), .count(falsePositives), .count(trueNegatives), .number(threshold)]])
+    }
+}
