@@ -41,6 +41,10 @@ struct Run: ParsableCommand {
     var report: String?
 
     func run() throws {
+        // The parser reads the root's -c here too; a replay would silently leave it out.
+        guard root.statements.isEmpty else {
+            throw ValidationError("-c and run do not go together: run the statements with jnb -c, or put them in the notebook")
+        }
         for (option, values) in [("--cells", cells), ("--from", from)] where values.count > 1 {
             throw ValidationError("\(option) is given \(values.count) times; give it once (--cells takes a comma-separated list)")
         }

@@ -52,6 +52,8 @@ import TestSupport
             (["run", "n.jnb", "--set", "true=3"], "error: --set true=3: 'true' is a reserved word of the language and cannot be a variable name"),
             (["run", "n.jnb", "--set", "out="], "error: --set out=: the value is empty; give a value or leave out --set out"),
             (["-c", "print 1", "--set", "out= "], "error: --set out= : the value is empty; give a value or leave out --set out"),
+            (["run", "n.jnb", "-c", "print 99"], "error: -c and run do not go together: run the statements with jnb -c, or put them in the notebook"),
+            (["-c", "print 99", "run", "n.jnb"], "error: -c and run do not go together: run the statements with jnb -c, or put them in the notebook"),
             (["n.jnb"], "error: unexpected argument 'n.jnb'; to replay a notebook: jnb run n.jnb"),
             (["other.jnb"], "error: unexpected argument 'other.jnb'; to replay a notebook: jnb run other.jnb"),
         ]
