@@ -89,7 +89,7 @@ public final class H5Dataset {
             throw HDF5Error(path: file.path, object: name, message: "read buffer too small")
         }
         if rows.isEmpty { return }
-        try checkStorage()
+        try checkStorage(rows: rows)
         try HDF5Library.call {
             let (fileSpace, memorySpace) = try selection(rows)
             defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
@@ -140,12 +140,14 @@ public final class H5Dataset {
     }
 
     /// A contiguous or compact dataset's data must fill its shape (and lie inside the file),
-    /// and a chunked one's chunks must fit the file (`checkChunkSize`). HDF5 1.10 trusts the
-    /// layout message: on a damaged one (a compact dataset with no data) `H5Dread` copies
-    /// from a NULL pointer and the process dies (docs/FUZZING.md).
-    private func checkStorage() throws {
+    /// and a chunked one's chunks must fit the file (`checkChunkSize`) and, unfiltered, be
+    /// stored whole (`checkUnfilteredChunks`). HDF5 1.10 trusts the layout message: on a
+    /// damaged one (a compact dataset with no data) `H5Dread` copies from a NULL pointer and
+    /// the process dies (docs/FUZZING.md).
+    private func checkStorage(rows: Range<Int>) throws {
         guard chunkShape == nil else {
             try checkChunkSize()
+            if filters.isEmpty { try checkUnfilteredChunks(rows: rows) }
             return
         }
         let (offset, stored, layout): (haddr_t, hsize_t, H5D_layout_t) = HDF5Library.call {
@@ -163,6 +165,31 @@ public final class H5Dataset {
         guard stored >= needed, inside else {
             throw HDF5Error(path: file.path, object: name,
                             message: "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored) are stored inside the file")
+        }
+    }
+
+    /// Every chunk of `rows` that is stored must hold a whole chunk when nothing filters it.
+    /// A damaged file whose filter-pipeline message is lost still holds compressed chunks;
+    /// HDF5 then takes them as unfiltered and `H5Dread` copies a whole chunk out of the
+    /// smaller buffer it read, and the process dies (docs/FUZZING.md). Chunks never written
+    /// store nothing and read as the fill value.
+    private func checkUnfilteredChunks(rows: Range<Int>) throws {
+        guard let chunk = chunkShape, chunk.allSatisfy({ $0 > 0 }), let bytes = chunkBytes, !rows.isEmpty else { return }
+        let plan = ChunkPlan(shape: shape, chunk: chunk, rows: rows)
+        try HDF5Library.call {
+            for k in 0..<plan.count {
+                let origin = plan.origin(ofChunk: k)
+                // Not H5Dget_chunk_storage_size, which answers the nominal size for unfiltered chunks.
+                var (mask, address, stored): (UInt32, haddr_t, hsize_t) = (0, 0, 0)
+                guard H5Dget_chunk_info_by_coord(id, origin.map { hsize_t($0) }, &mask, &address, &stored) >= 0 else {
+                    throw HDF5Error(path: file.path, object: name,
+                                    message: "cannot locate the chunk at \(origin): \(HDF5Library.takeErrorMessage())")
+                }
+                guard stored == 0 || stored == UInt64(bytes) else {
+                    throw HDF5Error(path: file.path, object: name,
+                                    message: "damaged HDF5 file: the chunk at \(origin) stores \(stored) bytes, but the dataset has no compression filter and its chunks hold \(bytes) bytes (a lost filter message?)")
+                }
+            }
         }
     }
 

@@ -1,0 +1,69 @@
+import Foundation
+import JetData
+import Testing
+import TestSupport
+
+/// Files whose data HDF5 cannot or must not read as the layout says: each gives one line
+/// naming the file, the dataset and what is wrong, never a crash. The files are made by h5py
+/// (and damaged byte by byte), so jnb reads files it did not write.
+@Suite struct DamagedStorageTests {
+    /// Runs `body` (Python, with h5py as `h5py`, numpy as `np`, and `schema(f, n)` writing the
+    /// ten variables and the labels of `n` jets) in a new folder and returns the folder.
+    func make(_ body: String) throws -> URL {
+        let dir = try Fixtures.temporaryDirectory()
+        let script = """
+            import h5py, numpy as np
+            def schema(f, n, **options):
+                for k in ['signal','jet_pt','jet_eta','jet_phi','jet_mass','jet_delta_R','tau_1','tau_2','tau_3','tau_21','tau_32']:
+                    f.create_dataset(k, shape=(n,), dtype='f4', **options) if options else f.create_dataset(k, data=np.ones(n, 'f4'))
+
+            """ + body
+        let result = try Tools.run(Tools.systemPython, ["-c", script], currentDirectory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        return dir
+    }
+
+    func loadError(_ path: String) throws -> String {
+        let error = try #require(throws: JetDataError.self) { try JetFile.read(path, threads: 2) }
+        let text = error.description
+        #expect(text.hasPrefix(path), "\(text)")
+        #expect(!text.contains("\n"), "\(text)")
+        return text
+    }
+
+    /// A gzip-chunked file whose filter-pipeline message is made unreadable: HDF5 then reads
+    /// the compressed chunks as unfiltered, and a plain read copied a whole chunk (125 kB) out
+    /// of the ~10 kB it had read, and the process died.
+    @Test func compressedChunksWithoutTheirFilterAreRefused() throws {
+        let dir = try make("""
+            img = np.random.default_rng(0).exponential(1, (200, 25, 25)).astype('f4') * (np.random.default_rng(1).random((200, 25, 25)) < 0.05)
+            with h5py.File('nofilter.h5', 'w') as f:
+                f.create_dataset('image', data=img, chunks=(50, 25, 25), compression='gzip')
+                schema(f, 200)
+            d = bytearray(open('nofilter.h5', 'rb').read())
+            i = d.find(b'\\x0b\\x00\\x20\\x00\\x01')
+            assert i > 0
+            d[i] = 0x47   # the filter-pipeline message becomes one of an unknown type
+            open('nofilter.h5', 'wb').write(d)
+            """)
+        let path = dir.appendingPathComponent("nofilter.h5").path
+        let text = try loadError(path)
+        #expect(text.contains("dataset 'image': damaged HDF5 file: the chunk at [0, 0, 0] stores "), "\(text)")
+        #expect(text.hasSuffix("but the dataset has no compression filter and its chunks hold 125000 bytes (a lost filter message?)"), "\(text)")
+    }
+
+    /// Unfiltered chunks that are whole, and chunks never written (read as the fill value),
+    /// still load.
+    @Test func wholeAndUnwrittenUnfilteredChunksLoad() throws {
+        let dir = try make("""
+            with h5py.File('chunks.h5', 'w') as f:
+                d = f.create_dataset('image', shape=(200, 25, 25), dtype='f4', chunks=(50, 25, 25))
+                d[0:50] = 1.5
+                schema(f, 200)
+            """)
+        let jets = try JetFile.read(dir.appendingPathComponent("chunks.h5").path, threads: 2)
+        #expect(jets.count == 200)
+        #expect(jets.image(0).allSatisfy { $0 == 1.5 })
+        #expect(jets.image(199).allSatisfy { $0 == 0 })
+    }
+}
