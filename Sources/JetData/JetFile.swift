@@ -66,12 +66,17 @@ public enum JetFile {
     /// compressed and an inflated chunk of `chunkBytes` per thread (Int.max when that
     /// overflows, as only a damaged file can make it).
     public static func memoryNeeded(jets: Int, chunkBytes: Int?, threads: Int) -> Int {
-        let jetBytes = jets * (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
+        // A damaged or hostile file can claim any number of jets (2^62 fits its dataspace).
+        let (jetBytes, tooManyJets) = jets.multipliedReportingOverflow(by: bytesPerJet)
+        if tooManyJets { return Int.max }
         guard let chunkBytes else { return jetBytes }
         let (buffers, tooMany) = chunkBytes.multipliedReportingOverflow(by: 2 * max(1, threads))
         let (sum, tooMuch) = jetBytes.addingReportingOverflow(buffers)
         return tooMany || tooMuch ? Int.max : sum
     }
+
+    /// Bytes of one loaded jet: its image, variables and label.
+    static let bytesPerJet = (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
 
     /// How a written file stores its images.
     public enum Layout: Sendable, Equatable {

@@ -21,6 +21,9 @@ import Testing
         #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: 1_000_000, threads: 0) == jets + 2_000_000)
         // Chunk dimensions from a damaged file can multiply past Int.max.
         #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: Int.max / 3, threads: 2) == Int.max)
+        // So can the number of jets a file claims.
+        #expect(JetFile.memoryNeeded(jets: 1 << 62, chunkBytes: nil, threads: 2) == Int.max)
+        #expect(JetFile.memoryNeeded(jets: 1 << 62, chunkBytes: 100_000, threads: 2) == Int.max)
     }
 
     @Test func theMachineSaysHowMuchIsAvailable() throws {
