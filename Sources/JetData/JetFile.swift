@@ -47,8 +47,12 @@ public enum JetFile {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             try image.checkChunkSize()
             let needed = memoryNeeded(jets: range.count, chunkBytes: image.chunkBytes, threads: threads)
-            try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)",
-                                   suggestion: "load a row range, e.g. rows=0:\(max(1, range.count / 4))")
+            try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)") { available in
+                let buffers = memoryNeeded(jets: 0, chunkBytes: image.chunkBytes, threads: threads)
+                let fitting = SystemMemory.roundedDown(max(0, available - buffers) / bytesPerJet)
+                guard fitting > 0 else { return "not even one jet fits" }
+                return "load a row range, e.g. rows=\(range.lowerBound):\(range.lowerBound + fitting)"
+            }
 
             let images = try readImages(image, rows: range, path: path, threads: threads, progress: progress)
             var variables: [JetVariable: [Float]] = [:]
