@@ -150,21 +150,43 @@ public final class H5Dataset {
             if filters.isEmpty { try checkUnfilteredChunks(rows: rows) }
             return
         }
-        let (offset, stored, layout): (haddr_t, hsize_t, H5D_layout_t) = HDF5Library.call {
+        let (offset, stored, layout, external): (haddr_t, hsize_t, H5D_layout_t, String?) = HDF5Library.call {
             let dcpl = H5Dget_create_plist(id)
             defer { H5Pclose(dcpl) }
-            return (H5Dget_offset(id), H5Dget_storage_size(id), H5Pget_layout(dcpl))
+            var external: String?
+            if H5Pget_external_count(dcpl) > 0 {
+                var buffer = [CChar](repeating: 0, count: 256)
+                var offset: off_t = 0
+                var size: hsize_t = 0
+                external = H5Pget_external(dcpl, 0, buffer.count, &buffer, &offset, &size) >= 0
+                    ? H5File.printable(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                    : "another file"
+            }
+            return (H5Dget_offset(id), H5Dget_storage_size(id), H5Pget_layout(dcpl), external)
+        }
+        if let external {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "stored in another file (external storage in \(external)), which jnb does not read; rewrite the file with the data inside it")
         }
         guard layout == H5D_CONTIGUOUS || layout == H5D_COMPACT, let bits = numericBits else { return }
         let fileSize = UInt64(try file.size())
         let needed = UInt64(rowCount) &* UInt64(rowLength) &* UInt64(bits / 8)
+        guard stored >= needed else {
+            // A contiguous dataset created but never written has no address (HDF5 would read
+            // its fill value); a damaged one can say the same.
+            let what = layout == H5D_CONTIGUOUS && offset == haddr_t.max && stored == 0
+                ? "no data stored (the dataset was created but never written, or the file is damaged)"
+                : "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored == 0 ? "none are" : "only \(stored) are") stored"
+            throw HDF5Error(path: file.path, object: name, message: what)
+        }
         // Compact data live in the object header (no address of their own); contiguous data
         // at an address in the file.
-        let inside = layout == H5D_COMPACT
-            || (offset != haddr_t.max && UInt64(offset) <= fileSize && stored <= fileSize - UInt64(offset))
-        guard stored >= needed, inside else {
-            throw HDF5Error(path: file.path, object: name,
-                            message: "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored) are stored inside the file")
+        guard layout == H5D_CONTIGUOUS else { return }
+        guard offset != haddr_t.max, UInt64(offset) <= fileSize, stored <= fileSize - UInt64(offset) else {
+            let place = offset == haddr_t.max ? "have no address in the file"
+                : UInt64(offset) >= fileSize ? "are said to start at byte \(offset), beyond the end of the file (\(fileSize) bytes)"
+                : "are said to run from byte \(offset) to \(UInt64(offset) &+ stored), past the end of the file (\(fileSize) bytes)"
+            throw HDF5Error(path: file.path, object: name, message: "damaged HDF5 file: the dataset's \(stored) bytes of data \(place)")
         }
     }
 

@@ -169,7 +169,44 @@ public final class H5File {
         guard contains(name) else {
             throw HDF5Error(path: path, object: name, message: "not found in the file")
         }
+        try refuseExternalLinks(name)
         return try H5Dataset(file: self, name: name)
+    }
+
+    /// jnb reads only what is stored in the file it was given: HDF5 would open the file an
+    /// external link names (relative to the folder jnb runs in, or a prefix from the
+    /// environment) without the checks `open` makes, and the data would not travel with the file.
+    private func refuseExternalLinks(_ name: String) throws {
+        try HDF5Library.call {
+            var prefix = ""
+            for part in name.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/\(part)"
+                var info = H5L_info_t()
+                guard H5Lget_info(id, prefix, &info, jnb_h5p_default()) >= 0 else {
+                    throw HDF5Error(path: path, object: name, message: "cannot read the link '\(prefix)': \(HDF5Library.takeErrorMessage())")
+                }
+                guard info.type == H5L_TYPE_EXTERNAL else { continue }
+                var target = "another file"
+                var value = [UInt8](repeating: 0, count: max(1, info.u.val_size))
+                var file: UnsafePointer<CChar>?
+                var object: UnsafePointer<CChar>?
+                if H5Lget_val(id, prefix, &value, value.count, jnb_h5p_default()) >= 0,
+                   H5Lunpack_elink_val(value, value.count, nil, &file, &object) >= 0, let file, let object {
+                    target = "'\(Self.printable(String(cString: object)))' in \(Self.printable(String(cString: file)))"
+                }
+                throw HDF5Error(path: path, object: name,
+                                message: "stored in another file (an external link to \(target)), which jnb does not follow; copy the data into this file (e.g. with h5copy)")
+            }
+        }
+    }
+
+    /// A name read from a file, for a one-line message: control characters shown as '?', at
+    /// most 100 characters.
+    static func printable(_ name: String) -> String {
+        let clean = String(String.UnicodeScalarView(name.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? "?" : $0
+        }))
+        return clean.count > 100 ? clean.prefix(100) + "…" : clean
     }
 
     /// Creates a dataset of `T` with `shape`, optionally chunked (`chunks`, same rank) and

@@ -66,4 +66,44 @@ import TestSupport
         #expect(jets.image(0).allSatisfy { $0 == 1.5 })
         #expect(jets.image(199).allSatisfy { $0 == 0 })
     }
+
+    /// Data stored in another file, by an external link or as external raw storage, is
+    /// named as such (it was called damaged, with equal byte counts on both sides).
+    @Test func dataInAnotherFileIsNamedNotCalledDamaged() throws {
+        let dir = try make("""
+            with h5py.File('good.h5', 'w') as f:
+                f.create_dataset('image', data=np.ones((20, 25, 25), 'f4'))
+                schema(f, 20)
+            with h5py.File('linked.h5', 'w') as f:
+                f['image'] = h5py.ExternalLink('good.h5', '/image')
+                schema(f, 20)
+            np.ones((20, 25, 25), '<f4').tofile('ext_raw.bin')
+            with h5py.File('external.h5', 'w') as f:
+                f.create_dataset('image', shape=(20, 25, 25), dtype='<f4', external=[('ext_raw.bin', 0, h5py.h5f.UNLIMITED)])
+                schema(f, 20)
+            """)
+        let linked = dir.appendingPathComponent("linked.h5").path
+        #expect(try loadError(linked) == "\(linked): dataset 'image': stored in another file (an external link to '/image' in good.h5), which jnb does not follow; copy the data into this file (e.g. with h5copy)")
+        let external = dir.appendingPathComponent("external.h5").path
+        #expect(try loadError(external) == "\(external): dataset 'image': stored in another file (external storage in ext_raw.bin), which jnb does not read; rewrite the file with the data inside it")
+    }
+
+    /// A contiguous dataset whose address lies past the end of the file says so.
+    @Test func dataPastTheEndOfTheFileIsNamed() throws {
+        let dir = try make("""
+            with h5py.File('offset.h5', 'w') as f:
+                f.create_dataset('image', data=np.ones((20, 25, 25), 'f4'))
+                schema(f, 20)
+                address = f['image'].id.get_offset()
+            d = bytearray(open('offset.h5', 'rb').read())
+            # The layout message holds the address, then the size (50000).
+            key = address.to_bytes(8, 'little') + (50000).to_bytes(8, 'little')
+            assert d.count(key) == 1
+            d[d.find(key):d.find(key) + 8] = (len(d) + 1000).to_bytes(8, 'little')
+            open('offset.h5', 'wb').write(d)
+            """)
+        let path = dir.appendingPathComponent("offset.h5").path
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(try loadError(path) == "\(path): dataset 'image': damaged HDF5 file: the dataset's 50000 bytes of data are said to start at byte \(size + 1000), beyond the end of the file (\(size) bytes)")
+    }
 }
