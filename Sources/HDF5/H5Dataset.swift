@@ -13,6 +13,9 @@ public final class H5Dataset {
     public let chunkShape: [Int]?
     /// Names of the filters in the pipeline ("deflate", "shuffle", …).
     public let filters: [String]
+    /// The first filter of the pipeline this HDF5 library cannot apply (a plugin it lacks):
+    /// its identifier and name.
+    let missingFilter: (id: Int32, name: String)?
 
     init(file: H5File, name: String) throws {
         self.file = file
@@ -23,7 +26,7 @@ public final class H5Dataset {
                             message: "cannot open as a dataset: \(HDF5Library.call { HDF5Library.takeErrorMessage() })")
         }
         self.id = id
-        (shape, element, chunkShape, filters) = HDF5Library.call {
+        (shape, element, chunkShape, filters, missingFilter) = HDF5Library.call {
             let space = H5Dget_space(id)
             defer { H5Sclose(space) }
             let rank = Int(max(0, H5Sget_simple_extent_ndims(space)))
@@ -53,6 +56,7 @@ public final class H5Dataset {
                 chunks = chunkDims.map { Int(exactly: $0) ?? Int.max }
             }
             var filters: [String] = []
+            var missing: (id: Int32, name: String)?
             for i in 0..<max(0, H5Pget_nfilters(dcpl)) {
                 var flags: UInt32 = 0
                 var count = 0
@@ -65,10 +69,21 @@ public final class H5Dataset {
                 default:
                     filters.append(String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
                 }
+                if missing == nil, H5Zfilter_avail(filter) <= 0 {
+                    _ = HDF5Library.takeErrorMessage()
+                    let named = H5File.printable(filters[filters.count - 1])
+                    missing = (filter, Self.registeredFilterNames[filter] ?? (named.isEmpty ? "unnamed" : named))
+                }
             }
-            return (dims.map { Int($0) }, element, chunks, filters)
+            return (dims.map { Int($0) }, element, chunks, filters, missing)
         }
     }
+
+    /// Filters registered with The HDF Group that h5py and PyTables write, by identifier.
+    static let registeredFilterNames: [Int32: String] = [
+        4: "szip", 307: "bzip2", 32000: "LZF", 32001: "Blosc", 32004: "LZ4", 32008: "bitshuffle",
+        32015: "Zstandard", 32017: "SZ", 32026: "Blosc2",
+    ]
 
     deinit {
         HDF5Library.call { _ = H5Dclose(id) }
@@ -145,6 +160,10 @@ public final class H5Dataset {
     /// damaged one (a compact dataset with no data) `H5Dread` copies from a NULL pointer and
     /// the process dies (docs/FUZZING.md).
     private func checkStorage(rows: Range<Int>) throws {
+        if let missingFilter {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "compressed with filter \(missingFilter.id) (\(missingFilter.name)), which this HDF5 library cannot decode; rewrite it with gzip")
+        }
         guard chunkShape == nil else {
             try checkChunkSize()
             if filters.isEmpty { try checkUnfilteredChunks(rows: rows) }

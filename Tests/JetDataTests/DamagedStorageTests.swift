@@ -106,4 +106,16 @@ import TestSupport
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(try loadError(path) == "\(path): dataset 'image': damaged HDF5 file: the dataset's 50000 bytes of data are said to start at byte \(size + 1000), beyond the end of the file (\(size) bytes)")
     }
+
+    /// A filter this HDF5 library lacks (h5py's LZF) is named, with what to do; HDF5 said
+    /// only "can't read data".
+    @Test func anUndecodableFilterIsNamed() throws {
+        let dir = try make("""
+            with h5py.File('lzf.h5', 'w') as f:
+                f.create_dataset('image', data=np.ones((20, 25, 25), 'f4'), chunks=(10, 25, 25), compression='lzf')
+                schema(f, 20)
+            """)
+        let path = dir.appendingPathComponent("lzf.h5").path
+        #expect(try loadError(path) == "\(path): dataset 'image': compressed with filter 32000 (LZF), which this HDF5 library cannot decode; rewrite it with gzip")
+    }
 }
