@@ -13,6 +13,9 @@ public final class H5Dataset {
     public let chunkShape: [Int]?
     /// Names of the filters in the pipeline ("deflate", "shuffle", …).
     public let filters: [String]
+    /// The first filter of the pipeline this HDF5 library cannot apply (a plugin it lacks):
+    /// its identifier and name.
+    let missingFilter: (id: Int32, name: String)?
 
     init(file: H5File, name: String) throws {
         self.file = file
@@ -23,7 +26,7 @@ public final class H5Dataset {
                             message: "cannot open as a dataset: \(HDF5Library.call { HDF5Library.takeErrorMessage() })")
         }
         self.id = id
-        (shape, element, chunkShape, filters) = HDF5Library.call {
+        (shape, element, chunkShape, filters, missingFilter) = HDF5Library.call {
             let space = H5Dget_space(id)
             defer { H5Sclose(space) }
             let rank = Int(max(0, H5Sget_simple_extent_ndims(space)))
@@ -53,6 +56,7 @@ public final class H5Dataset {
                 chunks = chunkDims.map { Int(exactly: $0) ?? Int.max }
             }
             var filters: [String] = []
+            var missing: (id: Int32, name: String)?
             for i in 0..<max(0, H5Pget_nfilters(dcpl)) {
                 var flags: UInt32 = 0
                 var count = 0
@@ -65,10 +69,21 @@ public final class H5Dataset {
                 default:
                     filters.append(String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
                 }
+                if missing == nil, H5Zfilter_avail(filter) <= 0 {
+                    _ = HDF5Library.takeErrorMessage()
+                    let named = H5File.printable(filters[filters.count - 1])
+                    missing = (filter, Self.registeredFilterNames[filter] ?? (named.isEmpty ? "unnamed" : named))
+                }
             }
-            return (dims.map { Int($0) }, element, chunks, filters)
+            return (dims.map { Int($0) }, element, chunks, filters, missing)
         }
     }
+
+    /// Filters registered with The HDF Group that h5py and PyTables write, by identifier.
+    static let registeredFilterNames: [Int32: String] = [
+        4: "szip", 307: "bzip2", 32000: "LZF", 32001: "Blosc", 32004: "LZ4", 32008: "bitshuffle",
+        32015: "Zstandard", 32017: "SZ", 32026: "Blosc2",
+    ]
 
     deinit {
         HDF5Library.call { _ = H5Dclose(id) }
@@ -89,7 +104,7 @@ public final class H5Dataset {
             throw HDF5Error(path: file.path, object: name, message: "read buffer too small")
         }
         if rows.isEmpty { return }
-        try checkStorage()
+        try checkStorage(rows: rows)
         try HDF5Library.call {
             let (fileSpace, memorySpace) = try selection(rows)
             defer { H5Sclose(fileSpace); H5Sclose(memorySpace) }
@@ -140,29 +155,82 @@ public final class H5Dataset {
     }
 
     /// A contiguous or compact dataset's data must fill its shape (and lie inside the file),
-    /// and a chunked one's chunks must fit the file (`checkChunkSize`). HDF5 1.10 trusts the
-    /// layout message: on a damaged one (a compact dataset with no data) `H5Dread` copies
-    /// from a NULL pointer and the process dies (docs/FUZZING.md).
-    private func checkStorage() throws {
+    /// and a chunked one's chunks must fit the file (`checkChunkSize`) and, unfiltered, be
+    /// stored whole (`checkUnfilteredChunks`). HDF5 1.10 trusts the layout message: on a
+    /// damaged one (a compact dataset with no data) `H5Dread` copies from a NULL pointer and
+    /// the process dies (docs/FUZZING.md).
+    private func checkStorage(rows: Range<Int>) throws {
+        if let missingFilter {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "compressed with filter \(missingFilter.id) (\(missingFilter.name)), which this HDF5 library cannot decode; rewrite it with gzip")
+        }
         guard chunkShape == nil else {
             try checkChunkSize()
+            if filters.isEmpty { try checkUnfilteredChunks(rows: rows) }
             return
         }
-        let (offset, stored, layout): (haddr_t, hsize_t, H5D_layout_t) = HDF5Library.call {
+        let (offset, stored, layout, external): (haddr_t, hsize_t, H5D_layout_t, String?) = HDF5Library.call {
             let dcpl = H5Dget_create_plist(id)
             defer { H5Pclose(dcpl) }
-            return (H5Dget_offset(id), H5Dget_storage_size(id), H5Pget_layout(dcpl))
+            var external: String?
+            if H5Pget_external_count(dcpl) > 0 {
+                var buffer = [CChar](repeating: 0, count: 256)
+                var offset: off_t = 0
+                var size: hsize_t = 0
+                external = H5Pget_external(dcpl, 0, buffer.count, &buffer, &offset, &size) >= 0
+                    ? H5File.printable(String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                    : "another file"
+            }
+            return (H5Dget_offset(id), H5Dget_storage_size(id), H5Pget_layout(dcpl), external)
+        }
+        if let external {
+            throw HDF5Error(path: file.path, object: name,
+                            message: "stored in another file (external storage in \(external)), which jnb does not read; rewrite the file with the data inside it")
         }
         guard layout == H5D_CONTIGUOUS || layout == H5D_COMPACT, let bits = numericBits else { return }
         let fileSize = UInt64(try file.size())
         let needed = UInt64(rowCount) &* UInt64(rowLength) &* UInt64(bits / 8)
+        guard stored >= needed else {
+            // A contiguous dataset created but never written has no address (HDF5 would read
+            // its fill value); a damaged one can say the same.
+            let what = layout == H5D_CONTIGUOUS && offset == haddr_t.max && stored == 0
+                ? "no data stored (the dataset was created but never written, or the file is damaged)"
+                : "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored == 0 ? "none are" : "only \(stored) are") stored"
+            throw HDF5Error(path: file.path, object: name, message: what)
+        }
         // Compact data live in the object header (no address of their own); contiguous data
         // at an address in the file.
-        let inside = layout == H5D_COMPACT
-            || (offset != haddr_t.max && UInt64(offset) <= fileSize && stored <= fileSize - UInt64(offset))
-        guard stored >= needed, inside else {
-            throw HDF5Error(path: file.path, object: name,
-                            message: "damaged HDF5 file: the dataset needs \(needed) bytes of data but \(stored) are stored inside the file")
+        guard layout == H5D_CONTIGUOUS else { return }
+        guard offset != haddr_t.max, UInt64(offset) <= fileSize, stored <= fileSize - UInt64(offset) else {
+            let place = offset == haddr_t.max ? "have no address in the file"
+                : UInt64(offset) >= fileSize ? "are said to start at byte \(offset), beyond the end of the file (\(fileSize) bytes)"
+                : "are said to run from byte \(offset) to \(UInt64(offset) &+ stored), past the end of the file (\(fileSize) bytes)"
+            throw HDF5Error(path: file.path, object: name, message: "damaged HDF5 file: the dataset's \(stored) bytes of data \(place)")
+        }
+    }
+
+    /// Every chunk of `rows` that is stored must hold a whole chunk when nothing filters it.
+    /// A damaged file whose filter-pipeline message is lost still holds compressed chunks;
+    /// HDF5 then takes them as unfiltered and `H5Dread` copies a whole chunk out of the
+    /// smaller buffer it read, and the process dies (docs/FUZZING.md). Chunks never written
+    /// store nothing and read as the fill value.
+    private func checkUnfilteredChunks(rows: Range<Int>) throws {
+        guard let chunk = chunkShape, chunk.allSatisfy({ $0 > 0 }), let bytes = chunkBytes, !rows.isEmpty else { return }
+        let plan = ChunkPlan(shape: shape, chunk: chunk, rows: rows)
+        try HDF5Library.call {
+            for k in 0..<plan.count {
+                let origin = plan.origin(ofChunk: k)
+                // Not H5Dget_chunk_storage_size, which answers the nominal size for unfiltered chunks.
+                var (mask, address, stored): (UInt32, haddr_t, hsize_t) = (0, 0, 0)
+                guard H5Dget_chunk_info_by_coord(id, origin.map { hsize_t($0) }, &mask, &address, &stored) >= 0 else {
+                    throw HDF5Error(path: file.path, object: name,
+                                    message: "cannot locate the chunk at \(origin): \(HDF5Library.takeErrorMessage())")
+                }
+                guard stored == 0 || stored == UInt64(bytes) else {
+                    throw HDF5Error(path: file.path, object: name,
+                                    message: "damaged HDF5 file: the chunk at \(origin) stores \(stored) bytes, but the dataset has no compression filter and its chunks hold \(bytes) bytes (a lost filter message?)")
+                }
+            }
         }
     }
 

@@ -169,7 +169,44 @@ public final class H5File {
         guard contains(name) else {
             throw HDF5Error(path: path, object: name, message: "not found in the file")
         }
+        try refuseExternalLinks(name)
         return try H5Dataset(file: self, name: name)
+    }
+
+    /// jnb reads only what is stored in the file it was given: HDF5 would open the file an
+    /// external link names (relative to the folder jnb runs in, or a prefix from the
+    /// environment) without the checks `open` makes, and the data would not travel with the file.
+    private func refuseExternalLinks(_ name: String) throws {
+        try HDF5Library.call {
+            var prefix = ""
+            for part in name.split(separator: "/") {
+                prefix += prefix.isEmpty ? String(part) : "/\(part)"
+                var info = H5L_info_t()
+                guard H5Lget_info(id, prefix, &info, jnb_h5p_default()) >= 0 else {
+                    throw HDF5Error(path: path, object: name, message: "cannot read the link '\(prefix)': \(HDF5Library.takeErrorMessage())")
+                }
+                guard info.type == H5L_TYPE_EXTERNAL else { continue }
+                var target = "another file"
+                var value = [UInt8](repeating: 0, count: max(1, info.u.val_size))
+                var file: UnsafePointer<CChar>?
+                var object: UnsafePointer<CChar>?
+                if H5Lget_val(id, prefix, &value, value.count, jnb_h5p_default()) >= 0,
+                   H5Lunpack_elink_val(value, value.count, nil, &file, &object) >= 0, let file, let object {
+                    target = "'\(Self.printable(String(cString: object)))' in \(Self.printable(String(cString: file)))"
+                }
+                throw HDF5Error(path: path, object: name,
+                                message: "stored in another file (an external link to \(target)), which jnb does not follow; copy the data into this file (e.g. with h5copy)")
+            }
+        }
+    }
+
+    /// A name read from a file, for a one-line message: control characters shown as '?', at
+    /// most 100 characters.
+    static func printable(_ name: String) -> String {
+        let clean = String(String.UnicodeScalarView(name.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? "?" : $0
+        }))
+        return clean.count > 100 ? clean.prefix(100) + "…" : clean
     }
 
     /// Creates a dataset of `T` with `shape`, optionally chunked (`chunks`, same rank) and
@@ -232,22 +269,48 @@ public final class H5File {
         try HDF5Library.call { try H5Attributes.get(name, on: id, path: path, object: nil) }
     }
 
-    /// Checks what is at `path` before HDF5 sees it, for precise messages.
+    /// Checks what is at `path` before HDF5 sees it, for precise messages: the system's
+    /// reason when it cannot be reached, what it is when it is not a regular file.
     static func checkReadable(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw HDF5Error(path: path, message: "no such file")
+        // stat follows symbolic links: the file a link points to is the one checked.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason: String
+            switch errno {
+            case ENOENT:
+                var link = stat()
+                reason = lstat(path, &link) == 0 ? "a symbolic link to a file that does not exist" : "no such file"
+            case EACCES: reason = "permission denied (a folder on the way may not be entered)"
+            case ELOOP: reason = "too many levels of symbolic links (a link that loops?)"
+            case ENAMETOOLONG: reason = "file name too long"
+            case ENOTDIR: reason = "a part of the path is a file, not a folder"
+            default: reason = String(cString: strerror(errno)).lowercased()
+            }
+            throw HDF5Error(path: path, message: reason)
         }
-        if isDirectory.boolValue {
-            throw HDF5Error(path: path, message: "is a directory, expected an HDF5 file")
+        let kind: String? = switch info.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "is a directory"
+        case S_IFIFO: "not a regular file (a named pipe)"
+        case S_IFCHR: "not a regular file (a character device)"
+        case S_IFBLK: "not a regular file (a block device)"
+        case S_IFSOCK: "not a regular file (a socket)"
+        default: "not a regular file"
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        if let kind { throw HDF5Error(path: path, message: "\(kind), expected an HDF5 file") }
+        // access(2) with the real user, as the system will check the open.
+        guard access(path, R_OK) == 0 else {
             throw HDF5Error(path: path, message: "permission denied (not readable)")
         }
-        // stat, not attributesOfItem: the size of the file a symbolic link points to.
-        var info = stat()
-        if stat(path, &info) == 0, info.st_size == 0 {
-            throw HDF5Error(path: path, message: "empty file (0 bytes), expected an HDF5 file")
+        if info.st_size == 0 {
+            // The kernel's files (/proc, /sys) say 0 bytes and still have content.
+            var byte: UInt8 = 0
+            let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK)
+            let got = descriptor >= 0 ? Glibc.read(descriptor, &byte, 1) : 0
+            if descriptor >= 0 { Glibc.close(descriptor) }
+            throw HDF5Error(path: path, message: got > 0
+                ? "not a regular file (a file of the kernel, as in /proc), expected an HDF5 file"
+                : "empty file (0 bytes), expected an HDF5 file")
         }
         let isHDF5 = HDF5Library.call { H5Fis_hdf5(path) }
         if isHDF5 <= 0 {

@@ -93,7 +93,7 @@ extension H5Dataset {
 }
 
 /// Where the chunks of a row range lie and how a chunk's values map into the destination.
-private struct ChunkPlan: Sendable {
+struct ChunkPlan: Sendable {
     let shape: [Int]
     let chunk: [Int]
     let rows: Range<Int>

@@ -47,8 +47,12 @@ public enum JetFile {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             try image.checkChunkSize()
             let needed = memoryNeeded(jets: range.count, chunkBytes: image.chunkBytes, threads: threads)
-            try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)",
-                                   suggestion: "load a row range, e.g. rows=0:\(max(1, range.count / 4))")
+            try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)") { available in
+                let buffers = memoryNeeded(jets: 0, chunkBytes: image.chunkBytes, threads: threads)
+                let fitting = SystemMemory.roundedDown(max(0, available - buffers) / bytesPerJet)
+                guard fitting > 0 else { return "not even one jet fits" }
+                return "load a row range, e.g. rows=\(range.lowerBound):\(range.lowerBound + fitting)"
+            }
 
             let images = try readImages(image, rows: range, path: path, threads: threads, progress: progress)
             var variables: [JetVariable: [Float]] = [:]
@@ -66,12 +70,17 @@ public enum JetFile {
     /// compressed and an inflated chunk of `chunkBytes` per thread (Int.max when that
     /// overflows, as only a damaged file can make it).
     public static func memoryNeeded(jets: Int, chunkBytes: Int?, threads: Int) -> Int {
-        let jetBytes = jets * (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
+        // A damaged or hostile file can claim any number of jets (2^62 fits its dataspace).
+        let (jetBytes, tooManyJets) = jets.multipliedReportingOverflow(by: bytesPerJet)
+        if tooManyJets { return Int.max }
         guard let chunkBytes else { return jetBytes }
         let (buffers, tooMany) = chunkBytes.multipliedReportingOverflow(by: 2 * max(1, threads))
         let (sum, tooMuch) = jetBytes.addingReportingOverflow(buffers)
         return tooMany || tooMuch ? Int.max : sum
     }
+
+    /// Bytes of one loaded jet: its image, variables and label.
+    static let bytesPerJet = (JetImage.pixels + JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
 
     /// How a written file stores its images.
     public enum Layout: Sendable, Equatable {

@@ -45,13 +45,30 @@ public enum SystemMemory {
 
     /// Throws when `bytes` exceed what is available, naming the operation and a way out.
     public static func check(bytes: Int, for operation: String, suggestion: String) throws(JetDataError) {
+        try check(bytes: bytes, for: operation) { _ in suggestion }
+    }
+
+    /// Throws when `bytes` exceed what is available, naming the operation and the way out that
+    /// `suggestion` finds for the bytes available (nil when there is none).
+    public static func check(bytes: Int, for operation: String, suggestion: (_ available: Int) -> String?) throws(JetDataError) {
         guard let available = availableBytes(), bytes > available else { return }
+        let way = suggestion(available).map { "; \($0)" } ?? ""
         throw JetDataError.invalidArgument(
-            "\(operation) needs about \(format(bytes)) of memory, but only \(format(available)) is available; \(suggestion)")
+            "\(operation) needs about \(format(bytes)) of memory, but only \(format(available)) is available\(way)")
+    }
+
+    /// `n` rounded down to its first two significant digits (78,431 → 78,000), for suggestions.
+    public static func roundedDown(_ n: Int) -> Int {
+        var scale = 1
+        while n / scale >= 100 { scale *= 10 }
+        return n / scale * scale
     }
 
     public static func format(_ bytes: Int) -> String {
         let b = Double(bytes)
+        if b >= 1e18 { return String(format: "%.1f EB", b / 1e18) }
+        if b >= 1e15 { return String(format: "%.1f PB", b / 1e15) }
+        if b >= 1e12 { return String(format: "%.1f TB", b / 1e12) }
         if b >= 1e9 { return String(format: "%.1f GB", b / 1e9) }
         if b >= 1e6 { return String(format: "%.0f MB", b / 1e6) }
         return String(format: "%.0f kB", b / 1e3)

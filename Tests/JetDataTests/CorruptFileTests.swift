@@ -32,7 +32,7 @@ import TestSupport
         // failed to inflate.
         ("chunk-dimensions-3gb.h5", "dataset 'image': damaged HDF5 file: chunks of 3565159680 bytes cannot come from a file of 14469 bytes"),
         // A compact dataset without its data: HDF5's read copied from a NULL pointer.
-        ("compact-read-null.h5", "dataset 'image': damaged HDF5 file: the dataset needs 7500 bytes of data but 0 are stored inside the file"),
+        ("compact-read-null.h5", "dataset 'image': damaged HDF5 file: the dataset needs 7500 bytes of data but none are stored"),
     ])
     func fuzzRegressionInputGivesAnError(name: String, expected: String) throws {
         let path = Fixtures.file("fuzz-regressions/hdf5/\(name)").path

@@ -1,6 +1,7 @@
 import Foundation
 import JetData
 import Testing
+import TestSupport
 
 /// The memory figure jnb checks allocations against, and its override.
 @Suite struct SystemMemoryTests {
@@ -21,6 +22,55 @@ import Testing
         #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: 1_000_000, threads: 0) == jets + 2_000_000)
         // Chunk dimensions from a damaged file can multiply past Int.max.
         #expect(JetFile.memoryNeeded(jets: 400, chunkBytes: Int.max / 3, threads: 2) == Int.max)
+        // So can the number of jets a file claims.
+        #expect(JetFile.memoryNeeded(jets: 1 << 62, chunkBytes: nil, threads: 2) == Int.max)
+        #expect(JetFile.memoryNeeded(jets: 1 << 62, chunkBytes: 100_000, threads: 2) == Int.max)
+    }
+
+    @Test func sizesReadAsDecimalUnitsUpToExabytes() {
+        #expect(SystemMemory.format(2_500) == "2 kB")
+        #expect(SystemMemory.format(2_544_000) == "3 MB")
+        #expect(SystemMemory.format(24_700_000_000) == "24.7 GB")
+        #expect(SystemMemory.format(2_544_000_000_000_000) == "2.5 PB")
+        #expect(SystemMemory.format(Int.max) == "9.2 EB")
+    }
+
+    @Test func suggestedCountsKeepTwoSignificantDigits() {
+        #expect(SystemMemory.roundedDown(0) == 0)
+        #expect(SystemMemory.roundedDown(7) == 7)
+        #expect(SystemMemory.roundedDown(99) == 99)
+        #expect(SystemMemory.roundedDown(1_962) == 1_900)
+        #expect(SystemMemory.roundedDown(9_707_547) == 9_700_000)
+    }
+
+    /// A file may claim 2^62 jets (its dataspace holds that, its chunks are never written):
+    /// the need overflowed and trapped; now it is refused, with the rows that fit in what
+    /// this machine has.
+    @Test func aFileClaimingTwoToTheSixtySecondJetsIsRefusedWithRowsThatFit() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("huge.h5").path
+        let made = try Tools.run(Tools.systemPython, ["-c", """
+            import h5py, sys
+            n = 2**62
+            with h5py.File(sys.argv[1], 'w') as f:
+                f.create_dataset('image', shape=(n, 25, 25), dtype='f4', chunks=(1, 25, 25), maxshape=(None, 25, 25))
+                for k in ['signal','jet_pt','jet_eta','jet_phi','jet_mass','jet_delta_R','tau_1','tau_2','tau_3','tau_21','tau_32']:
+                    f.create_dataset(k, shape=(n,), dtype='f4', chunks=(1024,), maxshape=(None,))
+            """, path])
+        try #require(made.status == 0, "\(made.stderr)")
+        // What is available moves while the test runs: take it before and after.
+        let before = try #require(SystemMemory.availableBytes())
+        let error = try #require(throws: JetDataError.self) { try JetFile.read(path, threads: 2) }
+        let after = try #require(SystemMemory.availableBytes())
+        let text = error.description
+        #expect(text.hasPrefix("loading 4611686018427387904 jets from \(path) needs about 9.2 EB of memory, but only "), "\(text)")
+        let rows = try #require(text.split(separator: "rows=0:").last.flatMap { Int($0) }, "\(text)")
+        let bytesPerJet = (625 + 11) * 4
+        #expect(rows == SystemMemory.roundedDown(rows), "\(text)")
+        #expect(rows * bytesPerJet <= max(before, after), "\(text)")
+        // Two significant digits lose at most a tenth.
+        #expect(rows * bytesPerJet >= min(before, after) * 8 / 10, "\(text)")
     }
 
     @Test func theMachineSaysHowMuchIsAvailable() throws {

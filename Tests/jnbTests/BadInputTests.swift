@@ -45,6 +45,9 @@ import TestSupport
         file("missing", "nope.h5", 74, ": no such file"),
         Case(area: "file", what: "unreadable (mode 000; jnb run as nobody, since permissions do not bind root)", statement: "x = load \"locked.h5\"",
              status: 74, expect: ["case.jnb:7:10: load: locked.h5: permission denied (not readable)"], asUnprivileged: true),
+        Case(area: "file", what: "in a folder of mode 000 (jnb run as nobody)", statement: "x = load \"closed/jets.h5\"",
+             status: 74, expect: ["case.jnb:7:10: load: closed/jets.h5: permission denied (a folder on the way may not be entered)"], asUnprivileged: true),
+        file("a symbolic link to itself", "loop.h5", 74, ": too many levels of symbolic links (a link that loops?)"),
         file("a directory", "folder.h5", 74, ": is a directory, expected an HDF5 file"),
         file("empty (through a symbolic link)", "empty.h5", 74, ": empty file (0 bytes), expected an HDF5 file"),
         file("text, not HDF5", "text.h5", 74, ": not an HDF5 file (no HDF5 signature)"),
@@ -55,6 +58,7 @@ import TestSupport
         file("32×32 images", "images32.h5", 74, ": dataset 'image': expected shape (N, 25, 25), found (6, 32, 32)"),
         file("flattened images (N, 625)", "flat.h5", 74, ": dataset 'image': expected shape (N, 25, 25), found (6, 625)"),
         Case(area: "file", what: "float64 pixels: loaded, converted to float32", statement: "f64 = load \"float64.h5\"", status: 0),
+        file("images compressed with h5py's LZF", "lzf.h5", 74, ": dataset 'image': compressed with filter 32000 (LZF), which this HDF5 library cannot decode; rewrite it with gzip"),
         file("integer pixels: refused", "int16.h5", 74, ": dataset 'image': expected float32 or float64 values, found int16"),
         file("a NaN pixel", "nan.h5", 74, ": dataset 'image': 1 NaN or infinite pixel value, first in jet 2 (row 3, column 4)"),
         file("an infinite pixel", "inf.h5", 74, ": dataset 'image': 1 NaN or infinite pixel value, first in jet 4 (row 0, column 0)"),
@@ -143,6 +147,11 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("jets.h5").path, withDestinationPath: try Unprivileged.pythia())
         try Data(repeating: 0x41, count: 64).write(to: dir.appendingPathComponent("locked.h5"))
         chmod(dir.appendingPathComponent("locked.h5").path, 0)
+        let closed = dir.appendingPathComponent("closed")
+        try FileManager.default.createDirectory(at: closed, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: closed.appendingPathComponent("jets.h5").path, withDestinationPath: try Unprivileged.pythia())
+        chmod(closed.path, 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop.h5").path, withDestinationPath: "loop.h5")
         return dir
     }
 
