@@ -32,6 +32,12 @@ public enum TerminationSignal {
             action.sa_flags = SA_RESETHAND
             #endif
             sigaction(signal, &action, nil)
+            // A parent may have left it blocked (threads of test runners and some launchers
+            // do), and a blocked SIGTERM would not stop jnb at all.
+            var set = sigset_t()
+            sigemptyset(&set)
+            sigaddset(&set, signal)
+            pthread_sigmask(SIG_UNBLOCK, &set, nil)
         }
     }
 
