@@ -15,8 +15,12 @@ public enum ImageKinematics {
         public var px: Double, py: Double, pz: Double, e: Double
 
         /// Invariant mass; m² < 0 (possible for network outputs with negative pixels) gives 0,
-        /// not NaN, so one bad reconstruction cannot poison a mean.
-        public var mass: Double { (max(0, e * e - px * px - py * py - pz * pz)).squareRoot() }
+        /// not NaN, so one bad reconstruction cannot poison a mean. A NaN pixel gives NaN, not
+        /// the 0 that max(0, m²) would make of it.
+        public var mass: Double {
+            let m2 = e * e - px * px - py * py - pz * pz
+            return m2 < 0 ? 0 : m2.squareRoot()
+        }
         public var pt: Double { (px * px + py * py).squareRoot() }
     }
 

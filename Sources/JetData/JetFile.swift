@@ -84,6 +84,13 @@ public enum JetFile {
     /// Writes `set` through a temporary file renamed into place, so a failure or an interrupt
     /// never leaves a half-written file under `path` (and an older file there is kept).
     public static func write(_ set: JetSet, to path: String, layout: Layout = .gzip(), progress: Progress? = nil) throws(JetDataError) {
+        // A file `read` would refuse is not written (a reconstruction by a diverged model).
+        for i in 0..<set.count {
+            let image = set.image(i)
+            guard let k = image.firstIndex(where: { !$0.isFinite }) else { continue }
+            let pixel = k - image.startIndex
+            throw JetDataError.file("cannot write \(path): jet \(i) has a NaN or infinite pixel (row \(pixel / JetImage.side), column \(pixel % JetImage.side)); a jet file holds finite pixel values")
+        }
         try wrap {
             try H5File.writeAtomically(path) { file in
                 let n = set.count

@@ -207,7 +207,8 @@ private struct TrainingRun: @unchecked Sendable {
         let count = network.parameters.count, threads = config.threads
         let share = (count + threads - 1) / threads
         parallel(threads) { t in
-            let mine = t * share..<min(count, (t + 1) * share)
+            // With more threads than parameters the last shares are empty (lower bound past the end).
+            let mine = min(count, t * share)..<min(count, (t + 1) * share)
             for segment in segments {
                 let range = segment.range.clamped(to: mine)
                 if !range.isEmpty {

@@ -58,9 +58,12 @@ final class Calorimeter {
 
     func deposit(_ p: Particle) {
         let rawEta = ((p.y - Self.etaMin) * (1 / Self.cellEta)).rounded(.down)
-        let i = Int(rawEta) - centreEta
-        let j = Int((p.phi * (1 / Self.cellPhi)).rounded(.down)) - centrePhi
-        guard abs(i) <= Self.halfWindow, abs(j) <= Self.halfWindow else { return }
+        let rawPhi = (p.phi * (1 / Self.cellPhi)).rounded(.down)
+        // Checked before the conversion to Int, which traps on far-off (a hadron of almost no
+        // pT is thrown far by its kT) and non-finite positions.
+        guard abs(rawEta - Double(centreEta)) <= Double(Self.halfWindow),
+              abs(rawPhi - Double(centrePhi)) <= Double(Self.halfWindow) else { return }
+        let i = Int(rawEta) - centreEta, j = Int(rawPhi) - centrePhi
         let globalEta = centreEta + i
         guard globalEta >= 0, globalEta < Self.etaCells else { return }
         let cell = (i + Self.halfWindow) * Self.side + (j + Self.halfWindow)

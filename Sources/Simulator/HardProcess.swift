@@ -82,13 +82,19 @@ struct HardProcess: Sendable {
     func makeParton(rng: inout SeededGenerator) -> Parton {
         let p = physics
         let u = rng.uniform()
-        let pt: Double
+        var pt: Double
         if abs(p.partonPtPower - 1) < 1e-9 {
             pt = p.partonPtMin * pow(p.partonPtMax / p.partonPtMin, u)
         } else {
             let k = 1 - p.partonPtPower
             let lo = pow(p.partonPtMin, k), hi = pow(p.partonPtMax, k)
             pt = pow(lo + u * (hi - lo), 1 / k)
+            // Steep spectra underflow pT^k (an infinite pT would shower for ever): the same
+            // inversion relative to the lower end, which only the ratio of the ends enters.
+            if !(pt >= p.partonPtMin && pt <= p.partonPtMax) {
+                let ratio = pow(p.partonPtMax / p.partonPtMin, k)
+                pt = min(max(p.partonPtMin * pow(1 + u * (ratio - 1), 1 / k), p.partonPtMin), p.partonPtMax)
+            }
         }
         let y = rng.truncatedGaussian(sigma: p.rapidityWidth, limit: p.maximumRapidity)
         let phi = 2 * Double.pi * rng.uniform()

@@ -77,7 +77,7 @@ struct JNB: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1 else {
             let text: String
             do {
-                text = try SourceFile.decode(FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>")
+                text = try SourceFile.decode(SourceFile.readAll(FileHandle.standardInput, name: "<stdin>"), name: "<stdin>")
             } catch {
                 output.error("error: " + error.description)
                 throw ExitCode(error.exitCode)

@@ -20,6 +20,13 @@ import TestSupport
         #expect(abs(top.pz) < 1e-9)
     }
 
+    /// A NaN pixel (a diverged network's output) makes m and pT NaN, not a mass of 0.
+    @Test func aNaNPixelGivesANaNMass() {
+        let p = momentum([(12, 12, 150), (17, 14, .nan)])
+        #expect(p.mass.isNaN && p.pt.isNaN)
+        #expect(momentum([(12, 12, 150)]).mass == 0, "a single massless pixel")
+    }
+
     @Test func twoMasslessParticlesGiveTheTextbookMass() {
         // m² = 2 pT1 pT2 (cosh Δη − cos Δφ)
         let p = momentum([(12, 12, 150), (17, 14, 100)])

@@ -16,6 +16,23 @@ import TestSupport
         #expect(back.labels == jets.labels)
     }
 
+    /// What `read` would refuse is not written: a NaN pixel (a diverged network's output)
+    /// is named, and no file is left.
+    @Test func aNaNPixelIsRefusedBeforeWriting() throws {
+        let jets = try SampleJets.make(count: 5)
+        var images = jets.contiguousImages()
+        images[3 * JetImage.pixels + 2 * JetImage.side + 7] = .nan
+        let bad = try JetSet(images: images, variables: Dictionary(uniqueKeysWithValues: JetVariable.allCases.map { ($0, jets.values($0)) }),
+                             signal: jets.labels, origin: "test")
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("nan.h5").path
+        #expect(throws: JetDataError.file("cannot write \(path): jet 3 has a NaN or infinite pixel (row 2, column 7); a jet file holds finite pixel values")) {
+            try JetFile.write(bad, to: path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
+    }
+
     @Test func pythiaJetsSurviveARoundTrip() throws {
         let jets = try JetFile.read(Fixtures.pythia4k.path)
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("copy.h5").path

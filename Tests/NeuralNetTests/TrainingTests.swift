@@ -44,6 +44,19 @@ import Testing
         #expect(total <= elapsed && total > 0.8 * elapsed, "epochs \(history.epochSeconds), run \(elapsed) s")
     }
 
+    /// More threads than the optimiser has parameters to share out (13 here): the last
+    /// threads get nothing to update; it used to trap on an inverted range.
+    @Test func moreThreadsThanParametersTrain() throws {
+        let all = try Reference.lowRank(count: 128, width: 4, rank: 1, seed: 3)
+        let train = try Samples(values: all.values, width: 4, rows: Array(0..<128))
+        var single = try Network(layers: [4, 1, 4], seed: 1), many = single
+        _ = try single.train(train, config: TrainingConfig(epochs: 2, batchSize: 64, seed: 2, threads: 1))
+        let history = try many.train(train, config: TrainingConfig(epochs: 2, batchSize: 64, seed: 2, threads: 64))
+        #expect(history.epochs == 2 && many.parameters.allSatisfy(\.isFinite))
+        let largest = zip(single.parameters, many.parameters).map { abs($0 - $1) }.max() ?? 0
+        #expect(largest < 1e-4, "the same training, whatever the thread count")
+    }
+
     @Test(arguments: [1, 2])
     func sameSeedSameThreadsSameResult(threads: Int) throws {
         let (train, valid) = try TrainingTests.data()
