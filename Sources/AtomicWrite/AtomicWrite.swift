@@ -29,17 +29,32 @@ public enum AtomicWrite {
     }
 
     /// A new name for a temporary file beside `path`: in the same folder (a rename across file
-    /// systems would not be atomic), hidden, and unique to this call.
+    /// systems would not be atomic), hidden, and unique to this call. Writers take it through
+    /// `withTemporaryFile(beside:_:)`, which registers it.
     public static func temporaryPath(beside path: String) -> String {
         let url = URL(fileURLWithPath: path)
         let suffix = UUID().uuidString.prefix(8).lowercased()
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(suffix)").path
     }
 
+    /// Runs `body` with the path of a new temporary file beside `path`, which `body` creates,
+    /// then renames over `path` or removes. While `body` runs the path is registered in
+    /// `TemporaryFiles`, so that a signal ending jnb removes the file.
+    public static func withTemporaryFile<T, E: Error>(beside path: String,
+                                                      _ body: (String) throws(E) -> T) throws(E) -> T {
+        let temporary = temporaryPath(beside: path)
+        let slot = TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(slot) }
+        return try body(temporary)
+    }
+
     /// Writes `data` to a temporary file beside `path`, flushes it to disk and renames it over
     /// `path`. On failure the temporary file is removed and `path` is as it was.
     public static func write(_ data: Data, to path: String) throws(Failure) {
-        let temporary = temporaryPath(beside: path)
+        try withTemporaryFile(beside: path) { temporary throws(Failure) in try write(data, through: temporary, to: path) }
+    }
+
+    private static func write(_ data: Data, through temporary: String, to path: String) throws(Failure) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(.creating, errno: errno) }
         var failure: Failure?

@@ -89,22 +89,23 @@ public final class H5File {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw HDF5Error(path: path, message: "cannot write: it is a directory")
         }
-        let temporary = AtomicWrite.temporaryPath(beside: path)
-        do {
-            let file = try create(temporary)
-            try body(file)
-            try file.close()
-            do throws(AtomicWrite.Failure) {
-                try AtomicWrite.replace(path, with: temporary)
+        try AtomicWrite.withTemporaryFile(beside: path) { temporary in
+            do {
+                let file = try create(temporary)
+                try body(file)
+                try file.close()
+                do throws(AtomicWrite.Failure) {
+                    try AtomicWrite.replace(path, with: temporary)
+                } catch {
+                    throw HDF5Error(path: path, message: "cannot move the written file into place: \(error.reason)")
+                }
             } catch {
-                throw HDF5Error(path: path, message: "cannot move the written file into place: \(error.reason)")
+                unlink(temporary)
+                if let error = error as? HDF5Error, error.path == temporary {
+                    throw HDF5Error(path: path, object: error.object, message: error.message)
+                }
+                throw error
             }
-        } catch {
-            unlink(temporary)
-            if let error = error as? HDF5Error, error.path == temporary {
-                throw HDF5Error(path: path, object: error.object, message: error.message)
-            }
-            throw error
         }
     }
 

@@ -105,17 +105,18 @@ public final class EditLineReader: LineReader {
             return error.message
         }
         defer { destination.abandon() }
-        let trial = AtomicWrite.temporaryPath(beside: destination.path)
-        let descriptor = open(trial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            let reason = AtomicWrite.systemErrorText(errno)
-            let parent = FilePaths.parent(of: destination.path)
-            let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
-            return "cannot write \(historyPath): creating a file in \(folder): \(reason)"
+        return AtomicWrite.withTemporaryFile(beside: destination.path) { trial in
+            let descriptor = open(trial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                let reason = AtomicWrite.systemErrorText(errno)
+                let parent = FilePaths.parent(of: destination.path)
+                let folder = parent.isEmpty ? FileManager.default.currentDirectoryPath : parent
+                return "cannot write \(historyPath): creating a file in \(folder): \(reason)"
+            }
+            close(descriptor)
+            unlink(trial)
+            return nil
         }
-        close(descriptor)
-        unlink(trial)
-        return nil
     }
 
     /// Writes the (stifled) history to a temporary file and renames it over the history file
@@ -124,12 +125,13 @@ public final class EditLineReader: LineReader {
     /// for: nothing is written.
     private func save() {
         guard let target = try? FileWriting.prepare(historyPath) else { return }
-        let temporary = AtomicWrite.temporaryPath(beside: target)
-        guard write_history(temporary) == 0 else {
-            unlink(temporary)
-            return
+        AtomicWrite.withTemporaryFile(beside: target) { temporary in
+            guard write_history(temporary) == 0 else {
+                unlink(temporary)
+                return
+            }
+            try? AtomicWrite.replace(target, with: temporary)
         }
-        try? AtomicWrite.replace(target, with: temporary)
     }
 }
 

@@ -38,6 +38,7 @@ struct JNB: ParsableCommand {
 
     /// ArgumentParser's `main`, with usage errors shown as jnb shows its other errors.
     static func main() {
+        TerminationSignal.install()
         do {
             var command = try parseAsRoot()
             try command.run()
