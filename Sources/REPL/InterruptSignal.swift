@@ -15,21 +15,8 @@ public enum InterruptSignal {
 
     public static func install(_ interruption: Interruption) {
         target = interruption
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = handle
-        #else
-        action.__sigaction_u.__sa_handler = handle
-        #endif
-        sigemptyset(&action.sa_mask)
         // No SA_RESTART: a read() waiting at the prompt returns EINTR, so the line reader sees it.
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        // A parent may have left SIGINT blocked (threads of test runners and some launchers do).
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        SignalHandler.install(SIGINT, handle, flags: 0)
     }
 
     private static let handle: @convention(c) (Int32) -> Void = { _ in

@@ -13,41 +13,16 @@ import Darwin
 public enum TerminationSignal {
     public static func install() {
         TemporaryFiles.prepare()
-        for signal in [SIGTERM, SIGHUP] {
-            var current = sigaction()
-            sigaction(signal, nil, &current)
-            if isIgnored(current) { continue }
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = handle
-            #else
-            action.__sigaction_u.__sa_handler = handle
-            #endif
-            sigemptyset(&action.sa_mask)
-            // The default action is back on entry to the handler: re-raising ends jnb by this
-            // signal, and a second one during the clean-up ends it at once.
-            #if canImport(Glibc)
-            action.sa_flags = Int32(bitPattern: SA_RESETHAND)
-            #else
-            action.sa_flags = SA_RESETHAND
-            #endif
-            sigaction(signal, &action, nil)
-            // A parent may have left it blocked (threads of test runners and some launchers
-            // do), and a blocked SIGTERM would not stop jnb at all.
-            var set = sigset_t()
-            sigemptyset(&set)
-            sigaddset(&set, signal)
-            pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        }
-    }
-
-    private static func isIgnored(_ action: sigaction) -> Bool {
+        // The default action is back on entry to the handler: re-raising ends jnb by this
+        // signal, and a second one during the clean-up ends it at once.
         #if canImport(Glibc)
-        let handler = action.__sigaction_handler.sa_handler
+        let flags = Int32(bitPattern: SA_RESETHAND)
         #else
-        let handler = action.__sigaction_u.__sa_handler
+        let flags = SA_RESETHAND
         #endif
-        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        for signal in [SIGTERM, SIGHUP] where !SignalHandler.isIgnored(signal) {
+            SignalHandler.install(signal, handle, flags: flags)
+        }
     }
 
     /// Only async-signal-safe calls: unlink(2) of the registered paths, then raise(3).
