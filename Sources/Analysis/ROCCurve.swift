@@ -126,8 +126,11 @@ public struct ROCCurve: Sendable {
         return best
     }
 
+    /// As many anomalous as normal jets, so that accuracy and balanced accuracy agree.
+    public var hasEqualClasses: Bool { anomalousCount == normalCount }
+
     /// What `bestIndex` maximises, for titles and summaries.
-    public var bestCriterion: String { anomalousCount == normalCount ? "best accuracy" : "best balanced accuracy" }
+    public var bestCriterion: String { hasEqualClasses ? "best accuracy" : "best balanced accuracy" }
 
     /// The point with the highest true-positive rate whose false-positive rate does not
     /// exceed `rate` (0…1); of equal ones, the one with the lowest false-positive rate.

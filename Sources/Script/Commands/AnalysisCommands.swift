@@ -179,7 +179,7 @@ extension CommandTable {
         try saveFigureIfAsked(scanFigure(curve, points: shown, logx: logx, xLabel: xLabel, title: title, hidden: points.count - shown.count,
                                          marks: marks, markLabels: markLabels, score: name),
                               summary: "threshold scan", invocation)
-        let balanced = curve.anomalousCount != curve.normalCount
+        let balanced = !curve.hasEqualClasses
         let rows = points.map { i -> [Table.Cell] in
             let matrix = curve.confusion(at: i)
             return [.number(matrix.threshold), .number(matrix.accuracy)] + (balanced ? [.number(matrix.balancedAccuracy)] : [])

@@ -249,9 +249,11 @@ extension CommandTable {
         let path = try invocation.string("file")
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let value = invocation.value("value") else { return .nothing }
+        if ext == "csv", let table = value.table {
+            try write(table.csv(), to: path, invocation)
+            return .nothing
+        }
         switch (value, ext) {
-        case (_, "csv") where value.table != nil:
-            try write(value.table?.csv() ?? "", to: path, invocation)
         case (.model(let model), "h5"), (.model(let model), "hdf5"):
             try write(to: path, invocation) { try ModelFile.save(model.model, to: $0) }
         case (.model, _):

@@ -495,7 +495,7 @@ extension CommandTable {
         axes.y.limits = 0...1.02
         let x = points.map { curve.thresholds[$0] }
         axes.addLine(x: x, y: points.map { curve.accuracy[$0] }, label: "accuracy")
-        if curve.anomalousCount != curve.normalCount {
+        if !curve.hasEqualClasses {
             axes.addLine(x: x, y: points.map { curve.confusion(at: $0).balancedAccuracy }, label: "balanced accuracy", dash: .dashDot)
         }
         axes.addLine(x: x, y: points.map { curve.truePositiveRate[$0] }, label: "true positive rate", dash: .dashed)
