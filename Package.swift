@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // Replacing a file through a temporary file and a rename: every module that writes.
+        // Also the system's file errors in words, for every module that reads.
         .target(name: "AtomicWrite"),
 
         // Numbers, data and figures: none of these knows the language.

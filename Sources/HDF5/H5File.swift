@@ -276,18 +276,7 @@ public final class H5File {
         // stat follows symbolic links: the file a link points to is the one checked.
         var info = stat()
         guard stat(path, &info) == 0 else {
-            let reason: String
-            switch errno {
-            case ENOENT:
-                var link = stat()
-                reason = lstat(path, &link) == 0 ? "a symbolic link to a file that does not exist" : "no such file"
-            case EACCES: reason = "permission denied (a folder on the way may not be entered)"
-            case ELOOP: reason = "too many levels of symbolic links (a link that loops?)"
-            case ENAMETOOLONG: reason = "file name too long"
-            case ENOTDIR: reason = "a part of the path is a file, not a folder"
-            default: reason = String(cString: strerror(errno)).lowercased()
-            }
-            throw HDF5Error(path: path, message: reason)
+            throw HDF5Error(path: path, message: UnreachablePath.reason(path, errno: errno))
         }
         let kind: String? = switch info.st_mode & S_IFMT {
         case S_IFREG: nil

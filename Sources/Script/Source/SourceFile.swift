@@ -1,3 +1,4 @@
+import AtomicWrite
 import Foundation
 
 /// Reading script and notebook files as text. A file must be UTF-8 (a byte-order mark is
@@ -10,11 +11,11 @@ public enum SourceFile {
     /// The text of the file at `path`, or an I/O error that names the file and, for bytes that
     /// are not UTF-8, the line they are on.
     public static func read(_ path: String) throws(ScriptError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScriptError(.io, "\(path): no such file")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw ScriptError(.io, "\(path): \(UnreachablePath.reason(path, errno: errno))")
         }
-        guard !isDirectory.boolValue else {
+        guard info.st_mode & S_IFMT != S_IFDIR else {
             throw ScriptError(.io, "\(path): is a directory, expected a script or notebook file")
         }
         // Read through a descriptor, so that a pipe or a device (`jnb run <(…)`, /dev/null)
