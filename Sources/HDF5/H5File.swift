@@ -294,10 +294,9 @@ public final class H5File {
         }
         if info.st_size == 0 {
             // The kernel's files (/proc, /sys) say 0 bytes and still have content.
-            var byte: UInt8 = 0
-            let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK)
-            let got = descriptor >= 0 ? Glibc.read(descriptor, &byte, 1) : 0
-            if descriptor >= 0 { Glibc.close(descriptor) }
+            let handle = FileHandle(forReadingAtPath: path)
+            let got = (try? handle?.read(upToCount: 1))??.count ?? 0
+            try? handle?.close()
             throw HDF5Error(path: path, message: got > 0
                 ? "not a regular file (a file of the kernel, as in /proc), expected an HDF5 file"
                 : "empty file (0 bytes), expected an HDF5 file")

@@ -66,33 +66,27 @@ import TestSupport
         let t = try Terminal(directory: dir, history: dir.path + "/history")
         #expect(t.wait(for: "jnb>"))
 
-        try t.type("ae = autoencoder [625, 300, 100,")
-        try t.press("Enter")
-        #expect(t.wait(for: "...>"))
-        try t.type("300, 625] act")
-        try t.press("Tab")
-        #expect(t.wait(for: "...> 300, 625] activation="))
+        /// Types `first`, Enter, then `typed` and Tab on the continuation line.
+        func complete(_ first: String, then typed: String, showing expected: String) throws {
+            try t.type(first)
+            try t.press("Enter")
+            #expect(t.wait(for: "...>"))
+            try t.type(typed)
+            try t.press("Tab")
+            #expect(t.wait(for: "...> " + expected))
+        }
+        try complete("ae = autoencoder [625, 300, 100,", then: "300, 625] act", showing: "300, 625] activation=")
         try t.type("\"t")
         try t.press("Tab")
         #expect(t.wait(for: "...> 300, 625] activation=\"tanh\""))
         try t.press("Enter")
         #expect(t.wait { $0.split(separator: "\n").last == "jnb>" })
 
-        try t.type("fit(ae,")
-        try t.press("Enter")
-        #expect(t.wait(for: "...>"))
-        try t.type("parts.train, ep")
-        try t.press("Tab")
-        #expect(t.wait(for: "...> parts.train, epochs="))
+        try complete("fit(ae,", then: "parts.train, ep", showing: "parts.train, epochs=")
         try t.press("C-c")
         #expect(t.wait { $0.split(separator: "\n").last == "jnb>" })
 
         // A command inside brackets: `se` is its argument, not the command select.
-        try t.type("x = (autoencoder [625, 625]")
-        try t.press("Enter")
-        #expect(t.wait(for: "...>"))
-        try t.type("se")
-        try t.press("Tab")
-        #expect(t.wait(for: "...> seed="))
+        try complete("x = (autoencoder [625, 625]", then: "se", showing: "seed=")
     }
 }
