@@ -1,7 +1,7 @@
 import Foundation
 import Script
 
-/// Splits a `.jnb` text into cells at its `# %%` lines:
+/// Splits a `.jnb` text into cells at its `# %%` (or `#%%`) lines:
 ///
 ///     # %% [markdown]
 ///     # # Processing jet images
@@ -31,7 +31,7 @@ public enum NotebookReader {
         var bodyStart = 1
         var codeNumber = 0
 
-        func finish() {
+        func finish() throws(ScriptError) {
             let kind = marker?.kind ?? .code
             if marker == nil {
                 // Text before the first marker is a cell only if it holds code.
@@ -42,6 +42,12 @@ public enum NotebookReader {
                 guard code else { return }
             }
             if kind == .code { codeNumber += 1 }
+            if kind == .markdown, let marker, let offset = body.firstIndex(where: { !isComment($0) }) {
+                let number = bodyStart + offset
+                throw ScriptError(.syntax, "the markdown cell of line \(marker.line) holds only comment lines: put '# ' in front of this one, "
+                                  + "or '# %%' above it to start a code cell (run would run it as code, and a replay would not)",
+                                  at: SourceSpan(file: file, line: number, column: 1, length: max(body[offset].count, 1)))
+            }
             let source = kind == .markdown ? body.map(markdownLine).joined(separator: "\n") : body.joined(separator: "\n")
             let errors = marker?.errors ?? []
             if kind == .markdown {
@@ -61,14 +67,14 @@ public enum NotebookReader {
                 body.append(line)
                 continue
             }
-            finish()
+            try finish()
             let parsed = parseMarker(line, line: number, file: file)
             document.warnings += parsed.warnings
             marker = (number, line, parsed.name, parsed.kind, parsed.options, parsed.errors)
             body = []
             bodyStart = number + 1
         }
-        finish()
+        try finish()
         document.warnings += nameWarnings(document)
         return document
     }
@@ -95,13 +101,26 @@ public enum NotebookReader {
         return warnings
     }
 
-    /// `# %%` at the start of a line (after optional spaces), followed by the end of the line
-    /// or a space.
+    /// `# %%` or `#%%` (as Spyder and VS Code write it) at the start of a line (after optional
+    /// spaces), followed by the end of the line or a space.
     static func isMarker(_ line: String) -> Bool {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.hasPrefix("# %%") else { return false }
-        let rest = trimmed.dropFirst(4)
+        guard let rest = afterMarker(line) else { return false }
         return rest.isEmpty || rest.first == " " || rest.first == "\t"
+    }
+
+    /// What follows the `# %%` or `#%%` that starts `line`; nil when it does not start so.
+    private static func afterMarker(_ line: String) -> Substring? {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        for marker in ["# %%", "#%%"] where trimmed.hasPrefix(marker) {
+            return trimmed.dropFirst(marker.count)
+        }
+        return nil
+    }
+
+    /// A blank line or a `#` comment: what a markdown cell holds.
+    private static func isComment(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 
     /// A markdown cell's line without its comment mark: `# text` → `text`, `#` → empty.
@@ -113,7 +132,7 @@ public enum NotebookReader {
 
     private static func parseMarker(_ line: String, line number: Int, file: String)
         -> (name: String?, kind: NotebookDocument.Cell.Kind, options: CellOptions, warnings: [NotebookDocument.Warning], errors: [ScriptError]) {
-        let afterMarker = line.drop { $0 == " " || $0 == "\t" }.dropFirst(4)
+        let afterMarker = afterMarker(line) ?? ""
         let column0 = line.count - afterMarker.count
         var words: [String] = []
         var kind = NotebookDocument.Cell.Kind.code
