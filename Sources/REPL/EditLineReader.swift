@@ -54,6 +54,7 @@ public final class EditLineReader: LineReader {
 
     public func readLine(prompt: String, continuing statement: String) -> LineInput {
         EditLineState.interruptedAtPrompt = false
+        EditLineState.endingInterruptedLine = false
         EditLineState.earlierLines = statement
         interruption.clear()
         let raw = readline(prompt)
@@ -141,6 +142,8 @@ private enum EditLineState {
     nonisolated(unsafe) static var completer: ((String) -> Completions)?
     nonisolated(unsafe) static var interruption: Interruption?
     nonisolated(unsafe) static var interruptedAtPrompt = false
+    /// Set once Ctrl-C has moved the cursor to the end of the line, which is then ended.
+    nonisolated(unsafe) static var endingInterruptedLine = false
     /// The earlier lines of the statement being read, each ended by a line end.
     nonisolated(unsafe) static var earlierLines = ""
     /// Allocated once and never freed: libedit keeps pointers to them.
@@ -148,14 +151,23 @@ private enum EditLineState {
     nonisolated(unsafe) static let wordBreaks: UnsafeMutablePointer<CChar>? = strdup(Completions.wordBreakCharacters)
 
     /// Reads one character, a whole UTF-8 sequence (libedit stores wide characters). Ctrl-C
-    /// ends the line, and `readLine` drops it.
+    /// ends the line, and `readLine` drops it: as in bash, the line stays on the screen with
+    /// `^C` after it, so that it is seen to be dropped. For that, Ctrl-C first gives libedit
+    /// Ctrl-E (end of line), and the next call writes `^C` where the cursor now is and gives
+    /// the line end.
     static let getCharacter: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { stream in
+        if endingInterruptedLine {
+            endingInterruptedLine = false
+            _ = write(STDOUT_FILENO, "^C", 2)
+            return 10
+        }
         let fd = stream.map { fileno($0) } ?? STDIN_FILENO
         guard let lead = readByte(fd) else { return EOF }
         // An interruption, or ^C arriving as a character (a terminal without ISIG).
         guard lead != interruptByte, lead != 3 else {
             interruptedAtPrompt = true
-            return 10
+            endingInterruptedLine = true
+            return 5
         }
         let extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0
         guard extra > 0 else { return lead }

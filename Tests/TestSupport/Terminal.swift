@@ -99,6 +99,13 @@ public final class Terminal {
         }
     }
 
+    /// The column of the cursor (0 at the left edge); -1 when tmux cannot tell.
+    public var cursorColumn: Int {
+        (try? tmux(["display-message", "-p", "-t", "t", "#{cursor_x}"])).flatMap {
+            Int($0.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        } ?? -1
+    }
+
     /// True once jnb (or, with `afterExit`, the shell) has ended.
     public var hasExited: Bool {
         (try? tmux(["display-message", "-p", "-t", "t", "#{pane_dead}"]))?.stdout.hasPrefix("1") ?? true

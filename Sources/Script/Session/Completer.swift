@@ -48,7 +48,8 @@ struct Completer {
         let word = String(prefix.reversed().prefix { !breaks.contains($0) }.reversed())
         let before = String(prefix.dropLast(word.count))
         if let dot = word.lastIndex(of: ".") {
-            return Completions(replacing: word, candidates: members(base: String(word[..<dot]), partial: String(word[word.index(after: dot)...])))
+            return Completions(replacing: word, candidates: members(base: String(word[..<dot]), partial: String(word[word.index(after: dot)...]),
+                                                                     before: before))
         }
         var candidates: [String]
         switch Context(before, table: table).position {
@@ -102,14 +103,100 @@ struct Completer {
         }
     }
 
-    private func members(base: String, partial: String) -> [String] {
+    /// Members of `base` (`parts.train`) starting with `partial`. A `base` that starts with
+    /// its dot (`.signal` in `jets[0].signal.`) belongs to the expression ending `before`.
+    private func members(base: String, partial: String, before: String) -> [String] {
         let path = base.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = path.first, var value = variables[first] else { return [] }
+        guard let first = path.first else { return [] }
+        let start = first.isEmpty ? Self.trailingExpression(before, grammar: table.grammar).flatMap(value(of:)) : variables[first]
+        guard var value = start else { return [] }
         for name in path.dropFirst() {
             guard let next = try? Members.get(name, of: value) else { return [] }
             value = next
         }
         return Members.members(of: value).map(\.name).filter { $0.hasPrefix(partial) }.sorted().map { base + "." + $0 }
+    }
+
+    /// The value `expression` would have, worked out without running anything: a variable,
+    /// its members, and indexes of them (a range or a mask keeps what is indexed, with its
+    /// members; a position gives one element). Nil for anything else: a command may do
+    /// something, and completing must not.
+    private func value(of expression: Expression) -> Value? {
+        switch expression.kind {
+        case .variable(let name):
+            return variables[name]
+        case .member(let base, let name, _):
+            return value(of: base).flatMap { try? Members.get(name, of: $0) }
+        case .index(let base, let index):
+            guard let indexed = value(of: base) else { return nil }
+            switch index.kind {
+            case .range, .unary(.not, _):
+                return indexed
+            case .binary(let op, _, _) where op.isComparison || op == .and || op == .or:
+                return indexed
+            case .number(let x):
+                return try? Indexing.element(of: indexed, at: .number(x))
+            case .unary(.negate, let operand):
+                guard case .number(let x) = operand.kind else { return nil }
+                return try? Indexing.element(of: indexed, at: .number(-x))
+            default:
+                switch value(of: index) {
+                case .range?, .column?: return indexed
+                case .number(let x)?: return try? Indexing.element(of: indexed, at: .number(x))
+                default: return nil
+                }
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The expression that `text` ends with when it is a name followed by members, indexes
+    /// or a call (`jets[0]`, `parts.train[0:10]`, `mass(jets)`), parsed; nil otherwise.
+    static func trailingExpression(_ text: String, grammar: Grammar) -> Expression? {
+        guard let tokens = try? Scanner.tokens(text), let end = tokens.last, end.kind == .endOfInput else { return nil }
+        let significant = Array(tokens.dropLast())
+        var index = significant.count - 1
+        var start: Int?
+        chain: while index >= 0 {
+            let token = significant[index]
+            switch token.kind {
+            case .symbol(.rightBracket), .symbol(.rightParen):
+                guard let open = matchingOpen(significant, closing: index) else { return nil }
+                start = open
+                // Right after a value, `[` indexes it and `(` calls it; otherwise the bracket starts the chain.
+                guard open > 0, !significant[open].spaceBefore, endsOperand(significant[open - 1]) else { break chain }
+                index = open - 1
+            case .identifier:
+                start = index
+                guard index >= 2, significant[index - 1].isSymbol(.dot), endsOperand(significant[index - 2]) else { break chain }
+                index -= 2
+            default:
+                break chain
+            }
+        }
+        guard let start else { return nil }
+        var parser = Parser(tokens: Array(significant[start...]) + [end], grammar: grammar)
+        return try? parser.parseExpression()
+    }
+
+    private static func endsOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .symbol(.rightBracket), .symbol(.rightParen): true
+        default: false
+        }
+    }
+
+    /// The position of the bracket that the one at `closing` closes.
+    private static func matchingOpen(_ tokens: [Token], closing: Int) -> Int? {
+        var depth = 0
+        for index in stride(from: closing, through: 0, by: -1) {
+            let token = tokens[index]
+            if token.isSymbol(.rightBracket) || token.isSymbol(.rightParen) { depth += 1 }
+            if token.isSymbol(.leftBracket) || token.isSymbol(.leftParen) { depth -= 1 }
+            if depth == 0 { return index }
+        }
+        return nil
     }
 
     /// Files and folders starting with `partial` (folders end in `/`); hidden ones only when
