@@ -7,7 +7,7 @@ import Script
         let output = CapturedOutput()
         let s = Session(output: output)
         #expect(s.execute("t = table a=[1, 2]; l = [t]; help t.a; help t.a.mean").succeeded)
-        #expect(output.text.hasPrefix("t.a is a column: column a: 2 values, mean 1.5"))
+        #expect(output.text.hasPrefix("t.a is a column: a: 2 values, mean 1.5"))
         #expect(output.text.contains("\nt.a.mean is a number: 1.5\n  "))
         let misspelt = s.execute("help t.b")
         #expect(misspelt.error?.message.hasPrefix("help: ") == true)

@@ -29,7 +29,7 @@ import Script
         case .index(let base, let i): return shape(base) + "[" + shape(i) + "]"
         case .unary(let op, let x): return "(" + op.rawValue + " " + shape(x) + ")"
         case .binary(let op, let a, let b): return "(" + shape(a) + " " + op.rawValue + " " + shape(b) + ")"
-        case .range(let a, let b): return shape(a) + ":" + shape(b)
+        case .range(let a, let b): return (a.map(shape) ?? "") + ":" + (b.map(shape) ?? "")
         }
     }
 

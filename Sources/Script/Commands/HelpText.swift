@@ -109,7 +109,7 @@ public enum HelpText {
         statements, one per line (or separated by ;):
           name = value                  assignment
           command arg1 arg2 key=value   a command; parentheses optional: command(arg1, key=value)
-          value                         shows the value
+          value                         shows the value; ans is then that value
         values: 3, 1e-3, "text", true, [1, 2, 3], jets.jet_mass, jets[3], parts.train
         operators: + - * / ^, == != < <= > >=, and or not (on numbers, columns, masks)
         a command inside another command's arguments needs parentheses:
@@ -117,6 +117,9 @@ public enum HelpText {
         a sign right after a command is an operator (quit -1 is quit - 1): write quit (-1)
         # starts a comment; an open bracket or quote, or a trailing \\, continues the line
         """
+
+    /// What `ans` is, for `help ans`.
+    static let lastValue = "ans is the value of the last statement that showed one (hist jets.jet_mass, then save ans \"m.svg\"); an assignment leaves it as it is, and a variable you name ans yourself takes its place."
 
     /// The command reference in Markdown, for docs/LANGUAGE.md.
     public static func markdownReference(_ table: CommandTable) -> String {

@@ -175,6 +175,7 @@ extension CommandTable {
             // A single repeated value still gets a bin around it.
             (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
         }
+        try checkWidth(low, high, axis: "", invocation)
         let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
         var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
@@ -332,6 +333,18 @@ extension CommandTable {
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
     }
 
+    /// Bins need a width high − low that is a number: [-1e308, 1e308] spans more than the
+    /// largest one. `axis` is "x" or "y" for hist2d, empty for hist.
+    private static func checkWidth(_ low: Double, _ high: Double, axis: String, _ invocation: Invocation) throws {
+        guard !(high - low).isFinite else { return }
+        if invocation.isGiven("range") {
+            let form = axis.isEmpty ? "[low, high]" : "[xlow, xhigh, ylow, yhigh]"
+            throw invocation.failure("range must be \(form) with \(axis)high − \(axis)low at most about 1.8e308 (the largest number), "
+                                     + "got \(axis)low \(NumberFormat.plain(low)) and \(axis)high \(NumberFormat.plain(high))", argument: "range")
+        }
+        throw invocation.failure("the \(axis.isEmpty ? "" : axis + " ")values run from \(NumberFormat.plain(low)) to \(NumberFormat.plain(high)), further apart than the largest number (about 1.8e308); give range= to choose the bins")
+    }
+
     private static func hist2d(_ invocation: Invocation) throws -> Value {
         let x = try invocation.column("x"), y = try invocation.column("y")
         guard x.count == y.count else {
@@ -356,6 +369,8 @@ extension CommandTable {
             func widened(_ r: ClosedRange<Double>) -> ClosedRange<Double> { r.lowerBound < r.upperBound ? r : (r.lowerBound - 0.5)...(r.upperBound + 0.5) }
             (xRange, yRange) = (widened(xr), widened(yr))
         }
+        try checkWidth(xRange.lowerBound, xRange.upperBound, axis: "x", invocation)
+        try checkWidth(yRange.lowerBound, yRange.upperBound, axis: "y", invocation)
         let bins = try invocation.integer("bins")
         let xEdges = try Bins.edges(from: xRange.lowerBound, to: xRange.upperBound, count: bins)
         let yEdges = try Bins.edges(from: yRange.lowerBound, to: yRange.upperBound, count: bins)

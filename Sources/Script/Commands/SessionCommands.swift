@@ -12,7 +12,8 @@ extension CommandTable {
             result: .nothing, run: help),
         CommandSpec(
             "vars", group: .session,
-            summary: "List the variables with their types and summaries",
+            summary: "List the variables, each with its type and what it holds",
+            details: "ans, the value of the last statement that showed one, is listed too once there is one.",
             result: .nothing, run: vars),
         CommandSpec(
             "print", group: .session,
@@ -82,7 +83,10 @@ extension CommandTable {
                   let variable = invocation.interpreter.lookup(String(head), in: invocation.transaction) {
             invocation.print(try memberHelp(topic, of: variable, invocation))
         } else if let value = invocation.interpreter.lookup(topic, in: invocation.transaction) {
-            var lines = ["\(topic) is \(value.typeWithArticle): \(value.summary)"]
+            var lines = ["\(topic) is \(value.typeWithArticle): \(value.untypedSummary)"]
+            if topic == Interpreter.lastValueName, invocation.interpreter.globals[topic] == nil {
+                lines.append(HelpText.lastValue)
+            }
             let members = Members.members(of: value)
             if !members.isEmpty {
                 lines.append("members:")
@@ -90,8 +94,10 @@ extension CommandTable {
                 lines += members.map { "  \(topic).\($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.help)" }
             }
             invocation.print(lines.joined(separator: "\n"))
+        } else if topic == Interpreter.lastValueName {
+            invocation.print("ans has no value yet.\n" + HelpText.lastValue)
         } else {
-            let candidates = table.names + ["syntax"] + Array(invocation.interpreter.globals.keys)
+            let candidates = table.names + ["syntax"] + Array(invocation.interpreter.visibleVariables.keys)
             throw invocation.failure("no command, variable or topic '\(topic)'\(Suggestions.didYouMean(topic, among: candidates))",
                                      argument: "topic")
         }
@@ -113,7 +119,7 @@ extension CommandTable {
                 return topic
             }
             // A member that cannot be had now (`ae.history` of an untrained model) still has its description.
-            let shown = (try? member.get(value)).map { " is \($0.typeWithArticle): \($0.summary)" } ?? ""
+            let shown = (try? member.get(value)).map { " is \($0.typeWithArticle): \($0.untypedSummary)" } ?? ""
             return "\(topic)\(shown)\n  \(member.help)"
         } catch {
             throw invocation.failure(error.message, argument: "topic")
@@ -140,7 +146,7 @@ extension CommandTable {
     }
 
     private static func vars(_ invocation: Invocation) throws -> Value {
-        let globals = invocation.interpreter.globals
+        let globals = invocation.interpreter.visibleVariables
         guard !globals.isEmpty else {
             invocation.print("no variables yet")
             return .nothing
@@ -151,7 +157,7 @@ extension CommandTable {
         invocation.print(names.compactMap { name in
             globals[name].map {
                 name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
-                    + $0.typeName.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  " + $0.summary
+                    + $0.typeName.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  " + $0.untypedSummary
             }
         }.joined(separator: "\n"))
         return .nothing

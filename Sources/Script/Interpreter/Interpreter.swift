@@ -7,6 +7,10 @@ import JetData
 final class Interpreter {
     let table: CommandTable
     var globals: [String: Value] = [:]
+    /// The value of the last expression statement that gave one, read as `ans` (as in MATLAB
+    /// and Julia): a figure shown but not assigned can still be saved. Assignments leave it
+    /// as it is; a variable the user names `ans` hides it (see `lookup`).
+    var lastValue: Value?
     var output: OutputSink
     let interruption: Interruption
     /// Files written by the statements since the session last asked.
@@ -55,6 +59,7 @@ final class Interpreter {
             throw stopped
         }
         guard case .expression = statement.kind, !value.isNothing else { return }
+        lastValue = value
         switch value {
         case .figure(let figure): output.figure(figure.svg, summary: figure.summary)
         case .table(let table): output.table(table, text: value.description)
@@ -82,8 +87,20 @@ final class Interpreter {
 
     // MARK: Expressions
 
+    /// The name every statement's value can be read by (`lastValue`).
+    static let lastValueName = "ans"
+
+    /// A variable, or `ans`: a variable the user assigned wins, so scripts that name one
+    /// `ans` keep working.
     func lookup(_ name: String, in transaction: Transaction?) -> Value? {
-        transaction?.lookup(name) ?? globals[name]
+        transaction?.lookup(name) ?? globals[name] ?? (name == Self.lastValueName ? lastValue : nil)
+    }
+
+    /// The variables as `vars`, `help` and completion list them: the assigned ones and `ans`.
+    var visibleVariables: [String: Value] {
+        var visible = globals
+        if visible[Self.lastValueName] == nil, let lastValue { visible[Self.lastValueName] = lastValue }
+        return visible
     }
 
     func evaluate(_ expression: Expression, in transaction: Transaction) throws(ScriptError) -> Value {
@@ -126,6 +143,15 @@ final class Interpreter {
             if value.isNothing {
                 throw ScriptError.runtime("cannot index \(described(value, of: base))", at: base.span)
             }
+            if case .range(let first, let end) = indexExpression.kind, first == nil || end == nil {
+                // An end left out is the start or the end of what is indexed: `jets[10:]`.
+                let (lower, upper) = try positions(first, end, span: indexExpression.span, in: transaction)
+                do {
+                    return try Indexing.slice(of: value, from: lower, to: upper)
+                } catch {
+                    throw error.located(at: indexExpression.span)
+                }
+            }
             let index = try evaluate(indexExpression, in: transaction)
             if index.isNothing {
                 throw ScriptError.runtime("an index must be a whole number, a range or a mask, got \(described(index, of: indexExpression))",
@@ -158,21 +184,41 @@ final class Interpreter {
                 throw error.located(at: expression.span)
             }
         case .range(let first, let end):
-            let lower = try evaluate(first, in: transaction), upper = try evaluate(end, in: transaction)
-            guard case .number(let a) = lower, case .number(let b) = upper, a == a.rounded(), b == b.rounded(),
-                  abs(a) < 1e15, abs(b) < 1e15 else {
-                // A number that is not whole is shown as it is: "got 0.5 and 10".
-                func shown(_ v: Value, _ e: Expression) -> String {
-                    if case .number(let x) = v { return NumberFormat.plain(x) }
-                    return described(v, of: e)
-                }
-                throw ScriptError.runtime("a range needs whole numbers on both sides of ':', got \(shown(lower, first)) and \(shown(upper, end))", at: expression.span)
+            let (lower, upper) = try positions(first, end, span: expression.span, in: transaction)
+            guard let lower, let upper else {
+                throw ScriptError.syntax("only an index may leave an end of a range out (x[10:] is x from position 10 on)", at: expression.span)
             }
-            guard a >= 0, a <= b else {
-                throw ScriptError.runtime("the range \(NumberFormat.plain(a)):\(NumberFormat.plain(b)) must start at 0 or later and not end before it starts", at: expression.span)
-            }
-            return .range(lower: Int(a), upper: Int(b))
+            return .range(lower: lower, upper: upper)
         }
+    }
+
+    /// The positions a range `first:end` stands for: whole numbers, the first 0 or more and
+    /// not after the end; nil for an end left out (`x[10:]`).
+    private func positions(_ first: Expression?, _ end: Expression?, span: SourceSpan,
+                           in transaction: Transaction) throws(ScriptError) -> (Int?, Int?) {
+        let lower = try first.map { e throws(ScriptError) in try evaluate(e, in: transaction) }
+        let upper = try end.map { e throws(ScriptError) in try evaluate(e, in: transaction) }
+        func whole(_ value: Value?) -> Double? {
+            guard case .number(let x)? = value, x == x.rounded(), abs(x) < 1e15 else { return nil }
+            return x
+        }
+        let a = whole(lower), b = whole(upper)
+        guard (first == nil || a != nil), (end == nil || b != nil) else {
+            // A number that is not whole is shown as it is: "got 0.5 and 10".
+            func shown(_ v: Value?, _ e: Expression?) -> String? {
+                guard let v, let e else { return nil }
+                if case .number(let x) = v { return NumberFormat.plain(x) }
+                return described(v, of: e)
+            }
+            let side = first == nil ? "after ':'" : end == nil ? "before ':'" : "on both sides of ':'"
+            let got = [shown(lower, first), shown(upper, end)].compactMap { $0 }.joined(separator: " and ")
+            throw ScriptError.runtime("a range needs \(first == nil || end == nil ? "a whole number" : "whole numbers") \(side), got \(got)", at: span)
+        }
+        guard (a ?? 0) >= 0, (a ?? 0) <= (b ?? .infinity) else {
+            let written = Indexing.written(a.map { Int($0) }, b.map { Int($0) })
+            throw ScriptError.runtime("the range \(written) must start at 0 or later and not end before it starts", at: span)
+        }
+        return (a.map { Int($0) }, b.map { Int($0) })
     }
 
     /// What gave no value, for messages: the command (`quit`), or "this".
@@ -191,7 +237,10 @@ final class Interpreter {
     }
 
     private func unknownName(_ name: String, at span: SourceSpan) -> ScriptError {
-        let candidates = Array(globals.keys) + table.names
+        if name == Self.lastValueName {
+            return ScriptError.runtime("'ans' has no value yet: it holds the value of the last statement that showed one (an assignment does not set it)", at: span)
+        }
+        let candidates = Array(visibleVariables.keys) + table.names
         var message = "unknown name '\(name)'"
         let suggestion = Suggestions.didYouMean(name, among: candidates)
         message += suggestion.isEmpty ? "; 'vars' lists the variables, 'help' the commands" : suggestion
@@ -202,7 +251,7 @@ final class Interpreter {
 
     func call(_ call: Call, in transaction: Transaction) throws(ScriptError) -> Value {
         guard let spec = table[call.name] else {
-            throw unknownCommand(call, variables: Set(globals.keys))
+            throw unknownCommand(call, variables: Set(visibleVariables.keys))
         }
         let binding = try ArgumentBinder.bind(call, to: spec)
         let invocation = try invocation(spec, call, binding, transaction)
@@ -389,7 +438,7 @@ final class Interpreter {
                 try check(operand, givingValue: { "cannot apply '\(op.rawValue)' to \($0)" }, variables: variables)
             }
         case .range(let first, let end):
-            for side in [first, end] {
+            for side in [first, end].compactMap({ $0 }) {
                 try check(side, givingValue: { "a range needs whole numbers on both sides of ':', got \($0)" }, variables: variables)
             }
         case .call(let call):

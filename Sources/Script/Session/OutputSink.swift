@@ -51,7 +51,7 @@ public final class StandardStreams: OutputSink {
     }
 
     public func figure(_ svg: String, summary: String) {
-        write("figure: \(summary) (not saved; save it with save VALUE \"file.svg\" or the command's save=)")
+        write("figure: \(summary) (not saved; save it now with save ans \"file.svg\", or give the command save=)")
     }
 
     public func progress(_ line: String?) {

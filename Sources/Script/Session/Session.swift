@@ -137,7 +137,7 @@ public final class Session {
         case .string?:
             try define(name, .string(unquoted ?? trimmed))
         case .number(let number)?:
-            guard let value = Self.number(trimmed) else {
+            guard let value = try Self.number(trimmed) else {
                 throw ScriptError.syntax("expected a number as the language writes it (6_000, 1e3, -2), like its default "
                                          + "\(Value.number(number).summary); got '\(trimmed)'", at: nil)
             }
@@ -148,7 +148,7 @@ public final class Session {
             }
             try define(name, .bool(trimmed == "true"))
         default:
-            if let number = Self.number(trimmed) {
+            if let number = try Self.number(trimmed) {
                 try define(name, .number(number))
             } else if trimmed == "true" || trimmed == "false" {
                 try define(name, .bool(trimmed == "true"))
@@ -159,16 +159,21 @@ public final class Session {
     }
 
     /// `text` read as a number of the language with an optional sign (`100_000`, `1e-3`,
-    /// `-2`, `+2`), or nil: no hexadecimal, no inf or nan.
-    static func number(_ text: String) -> Double? {
+    /// `-2`, `+2`), or nil: no hexadecimal, no inf or nan. A number too large for a double
+    /// (`1e400`) is an error, as in the language, not infinity or text.
+    static func number(_ text: String) throws(ScriptError) -> Double? {
         guard let tokens = try? Scanner.tokens(text) else { return nil }
         let kinds = tokens.map(\.kind).filter { $0 != .newline && $0 != .endOfInput }
-        if kinds.count == 1, case .number(let number) = kinds[0] { return number }
-        if kinds.count == 2, case .number(let number) = kinds[1] {
-            if kinds[0] == .symbol(.minus) { return -number }
-            if kinds[0] == .symbol(.plus) { return number }
+        let number: Double
+        if kinds.count == 1, case .number(let unsigned) = kinds[0] {
+            number = unsigned
+        } else if kinds.count == 2, case .number(let unsigned) = kinds[1], kinds[0] == .symbol(.minus) || kinds[0] == .symbol(.plus) {
+            number = kinds[0] == .symbol(.minus) ? -unsigned : unsigned
+        } else {
+            return nil
         }
-        return nil
+        guard number.isFinite else { throw ScriptError.syntax(Parser.numberTooLarge(text), at: nil) }
+        return number
     }
 
     static func isValidName(_ name: String) -> Bool {
@@ -182,7 +187,7 @@ public final class Session {
     /// Candidates for the text before the cursor: commands, argument names, variables,
     /// members after a `.`, choices after `name=`, and file paths inside quotes.
     public func completions(before prefix: String) -> Completions {
-        Completer(table: table, variables: interpreter.globals).complete(prefix)
+        Completer(table: table, variables: interpreter.visibleVariables).complete(prefix)
     }
 
     // MARK: Messages

@@ -43,6 +43,11 @@ public struct Parser {
         return try parser.parseProgram()
     }
 
+    /// The message for a number literal past the largest double (1e400).
+    static func numberTooLarge(_ number: String) -> String {
+        "\(number) is too large: numbers go up to about 1.8e308"
+    }
+
     // MARK: Token access
 
     private var current: Token { tokens[position] }
@@ -383,7 +388,8 @@ public struct Parser {
 
     private mutating func parseRange() throws(ScriptError) -> Expression {
         let first = try parseAdditive()
-        guard current.isSymbol(.colon) else { return first }
+        // `first:]` is an index open at its end, which `parseIndex` reads.
+        guard current.isSymbol(.colon), !peek().isSymbol(.rightBracket) else { return first }
         _ = advance()
         let end = try parseAdditive()
         return try node(.range(first, end), span: first.span.through(end.span))
@@ -450,7 +456,7 @@ public struct Parser {
                 }
                 self.open(open)
                 defer { close() }
-                let index = try parseExpression()
+                let index = try parseIndex()
                 let opened = place(open)
                 let closing = try expect(.rightBracket, "to close the index opened at \(opened)", closing: open)
                 expression = try node(.index(expression, index), span: expression.span.through(closing.span))
@@ -462,10 +468,29 @@ public struct Parser {
         }
     }
 
+    /// What stands between `[` and `]`: an expression, or a range with an end left out
+    /// (`x[10:]`, `x[:10]`, `x[:]`), which the interpreter reads as the start or the end.
+    private mutating func parseIndex() throws(ScriptError) -> Expression {
+        guard current.isSymbol(.colon) else {
+            let first = try parseExpression()
+            // `x[1:2:]` is not a range of a range: the ']' expected after `1:2` is missing.
+            if case .range = first.kind { return first }
+            guard current.isSymbol(.colon), peek().isSymbol(.rightBracket) else { return first }
+            let colon = advance()
+            return try node(.range(first, nil), span: first.span.through(colon.span))
+        }
+        let colon = advance()
+        guard !current.isSymbol(.rightBracket) else { return try node(.range(nil, nil), span: colon.span) }
+        let end = try parseAdditive()
+        return try node(.range(nil, end), span: colon.span.through(end.span))
+    }
+
     private mutating func parsePrimary() throws(ScriptError) -> Expression {
         let token = current
         switch token.kind {
         case .number(let value):
+            // 1e400 reads as infinity: refused rather than taken for it.
+            guard value.isFinite else { throw ScriptError.syntax(Self.numberTooLarge("this number"), at: token.span) }
             _ = advance()
             return Expression(kind: .number(value), span: token.span)
         case .string(let value):

@@ -28,7 +28,7 @@ extension Expression {
                 return needs ? "(" + e.sourceText + ")" : e.sourceText
             }
             return side(left, rightHand: false) + " " + op.rawValue + " " + side(right, rightHand: true)
-        case .range(let first, let end): return first.operandText + ":" + end.operandText
+        case .range(let first, let end): return (first?.operandText ?? "") + ":" + (end?.operandText ?? "")
         }
     }
 

@@ -34,8 +34,10 @@ public struct Expression: Sendable {
         case index(Expression, Expression)
         case unary(UnaryOperator, Expression)
         case binary(BinaryOperator, Expression, Expression)
-        /// `first:end`, the positions first ..< end (`rows=0:1000`, `jets[0:100]`).
-        case range(Expression, Expression)
+        /// `first:end`, the positions first ..< end (`rows=0:1000`, `jets[0:100]`). Inside an
+        /// index either end may be left out (`jets[10:]`, `jets[:10]`, `jets[:]`): the start
+        /// or the end of what is indexed; elsewhere both are there.
+        case range(Expression?, Expression?)
     }
 
     public let kind: Kind
@@ -54,7 +56,8 @@ public struct Expression: Sendable {
         case .member(let base, _, _): base.height
         case .index(let base, let index): max(base.height, index.height)
         case .unary(_, let operand): operand.height
-        case .binary(_, let left, let right), .range(let left, let right): max(left.height, right.height)
+        case .binary(_, let left, let right): max(left.height, right.height)
+        case .range(let first, let end): max(first?.height ?? 0, end?.height ?? 0)
         }
         height = 1 + below
     }

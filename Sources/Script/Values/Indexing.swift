@@ -10,11 +10,7 @@ enum Indexing {
                               expected: mask.count, what: "the mask has \(Format.count(mask.count)) entries")
         }
         if case .range(let lower, let upper) = index {
-            let count = try length(of: value)
-            guard upper <= count else {
-                throw ScriptError.runtime("the range \(lower):\(upper) goes past the end of \(describe(value, count))", at: nil)
-            }
-            return try select(value, positions: Array(lower..<upper), expected: count, what: "")
+            return try slice(of: value, from: lower, to: upper)
         }
         guard case .number(let x) = index else {
             throw ScriptError.runtime("an index must be a whole number, a range or a mask, got \(index.typeWithArticle)", at: nil)
@@ -35,6 +31,21 @@ enum Indexing {
         case .table(let table): return .record(row(table, p))
         default: throw notIndexable(value)
         }
+    }
+
+    /// `value[from:to]`, an end left out (nil) meaning the start or the end: `jets[10:]`.
+    static func slice(of value: Value, from lower: Int?, to upper: Int?) throws(ScriptError) -> Value {
+        let count = try length(of: value)
+        let first = lower ?? 0, end = upper ?? count
+        guard first <= count, end <= count else {
+            throw ScriptError.runtime("the range \(written(lower, upper)) goes past the end of \(describe(value, count))", at: nil)
+        }
+        return try select(value, positions: Array(first..<max(first, end)), expected: count, what: "")
+    }
+
+    /// A range as written, its ends left out where they were: "10:", ":5", "0:100".
+    static func written(_ lower: Int?, _ upper: Int?) -> String {
+        "\(lower.map(String.init) ?? ""):\(upper.map(String.init) ?? "")"
     }
 
     private static func length(of value: Value) throws(ScriptError) -> Int {

@@ -16,7 +16,7 @@ extension Value {
             let shown = items.prefix(8).map(\.summary).joined(separator: ", ")
             return "[" + shown + (items.count > 8 ? ", … (\(items.count) items)]" : "]")
         case .record(let record):
-            return record.kind + ": " + record.fields.map { "\($0.name) \($0.value.summary)" }.joined(separator: ", ")
+            return record.kind + ": " + untypedSummary
         case .column(let column):
             return column.summary
         case .jets(let set):
@@ -31,14 +31,26 @@ extension Value {
             return "threshold \(NumberFormat.plain(matrix.threshold)), accuracy \(Format.number(matrix.accuracy)), "
                 + (matrix.hasEqualClasses ? "" : "balanced accuracy \(Format.number(matrix.balancedAccuracy)), ")
                 + "true positive rate \(Format.number(matrix.truePositiveRate)), false positive rate \(Format.number(matrix.falsePositiveRate))"
-        case .figure(let figure):
-            return "figure: \(figure.summary)"
+        case .figure:
+            return "figure: " + untypedSummary
         case .model(let model):
             return model.summary
         case .history(let history):
             return history.summary
         case .roc(let curve):
             return "AUC \(Format.number(curve.auc)) (\(Format.count(curve.anomalousCount)) anomalous, \(Format.count(curve.normalCount)) normal jets)"
+        }
+    }
+
+    /// The summary without the type name it starts with, for a line that names the type
+    /// already: `vars` (`c  column  jet_mass [GeV]: 5 values, …`) and `help NAME`.
+    public var untypedSummary: String {
+        switch self {
+        case .record(let record): record.fields.map { "\($0.name) \($0.value.summary)" }.joined(separator: ", ")
+        case .column(let column): column.untypedSummary
+        case .jet(let jet): jet.untypedSummary
+        case .figure(let figure): figure.summary
+        default: summary
         }
     }
 
@@ -87,27 +99,58 @@ extension Value {
 }
 
 extension Column {
-    var summary: String {
+    var summary: String { (isMask ? "mask " : "column ") + untypedSummary }
+
+    var untypedSummary: String {
         if isMask {
             let on = values.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
-            return "mask \(name): \(Format.count(on)) of \(Format.count(count)) true"
+            return "\(name): \(Format.count(on)) of \(Format.count(count)) true"
         }
-        guard count > 0 else { return "column \(label): empty" }
+        guard count > 0 else { return "\(label): empty" }
         let s = statistics
-        return "column \(label): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
+        return "\(label): \(Format.count(count)) values, mean \(NumberFormat.plain(s.mean)), std \(NumberFormat.plain(s.std))"
     }
 
+    /// Up to this many values are all shown, as numpy shows an array; a longer column shows
+    /// its first and last few and its statistics.
+    static let valuesShownInFull = 20
+
     var description: String {
-        guard !isMask, count > 0 else { return summary }
+        guard count > 0 else { return summary }
+        guard count > Self.valuesShownInFull else {
+            return (isMask ? summary : "column \(label): \(Format.count(count, "value"))") + "\n" + shownValues(values[...])
+        }
+        guard !isMask else { return summary + "\n" + shownValues(values.prefix(3), values.suffix(3)) }
         let s = statistics
         var lines = [
             "column \(label): \(Format.count(count, "value"))",
+            shownValues(values.prefix(3), values.suffix(3)),
             "  mean  \(Format.value(s.mean, error: s.meanError))",
             "  std   \(Format.value(s.std, error: s.stdError))",
             "  min   \(NumberFormat.plain(s.min))",
             "  max   \(NumberFormat.plain(s.max))",
         ]
         if s.excluded > 0 { lines.append("  left out of the statistics: \(Format.count(s.excluded, "NaN or infinite value"))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `[61.2837, 86.9468, 70.1]`, or `[1, 2, 3, …, 8, 9, 10]` with the values left out
+    /// between `head` and `tail`; a mask's as true and false. Indented, wrapped at 90 columns.
+    private func shownValues(_ head: ArraySlice<Double>, _ tail: ArraySlice<Double> = []) -> String {
+        let written = { (x: Double) in isMask ? (x != 0 ? "true" : "false") : NumberFormat.plain(x) }
+        let items = head.map(written) + (tail.isEmpty ? [] : ["…"] + tail.map(written))
+        var lines: [String] = []
+        var line = "  ["
+        for (i, item) in items.enumerated() {
+            let text = item + (i == items.count - 1 ? "]" : ",")
+            if line.count + 1 + text.count > 90, line != "  [" {
+                lines.append(line)
+                line = "   " + text
+            } else {
+                line += (line == "  [" ? "" : " ") + text
+            }
+        }
+        lines.append(line)
         return lines.joined(separator: "\n")
     }
 }
@@ -150,10 +193,15 @@ extension JetSet {
 }
 
 extension Jet {
-    var summary: String {
+    var summary: String { "jet \(position) " + details }
+
+    var untypedSummary: String { "index \(position) " + details }
+
+    /// "(signal), jet_pt 262.1 GeV, jet_mass 80.2 GeV"
+    private var details: String {
         let kind = view.isSignal(0) ? "signal" : "background"
         let pt = view.values(.pt)[0], mass = view.values(.mass)[0]
-        return "jet \(position) (\(kind)), jet_pt \(NumberFormat.plain(Double(pt))) GeV, jet_mass \(NumberFormat.plain(Double(mass))) GeV"
+        return "(\(kind)), jet_pt \(NumberFormat.plain(Double(pt))) GeV, jet_mass \(NumberFormat.plain(Double(mass))) GeV"
     }
 
     var description: String {
