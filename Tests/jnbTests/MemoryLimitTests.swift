@@ -20,7 +20,9 @@ import TestSupport
         ("reconstruct", "x = reconstruct ae jets",
          "case.jnb:6:5: reconstruct: reconstructing 1,000 jets needs about "),
         ("simulate", "x = simulate n=1000000",
-         "case.jnb:6:5: simulate: simulating 1000000 jets needs about "),
+         "case.jnb:6:5: simulate: simulating 1,000,000 jets needs about 2.6 GB of memory, but only 5 MB is available; simulate at most about 1,900 jets at a time, e.g. n=1900"),
+        ("simulate a huge number", "x = simulate n=1e12",
+         "case.jnb:6:5: simulate: simulating 1,000,000,000,000 jets needs about 2.6 PB of memory, but only 5 MB is available; simulate at most about 1,900 jets at a time, e.g. n=1900"),
     ]
 
     @Test func refusedBeforeAllocatingWithASmallerRequest() throws {
