@@ -52,6 +52,7 @@ extension CommandTable {
         CommandSpec(
             "loss", group: .models,
             summary: "Per-image reconstruction loss: mean over the 625 pixels of (output − input)²",
+            details: "A model without a completed epoch is scored too (its random weights are a baseline), with a warning that it is untrained; so are reconstruct and the model's losses in roc, confusion and scan.",
             parameters: [
                 .positional("model", .any, help: "a trained autoencoder"),
                 .positional("jets", .jets, help: "the jets to score"),
