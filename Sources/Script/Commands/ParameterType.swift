@@ -94,8 +94,13 @@ public indirect enum ParameterType: Sendable {
             guard case .number(let x) = value, range.contains(x) else { throw mismatch(value) }
             return value
         case .integer(let low, let high):
-            guard case .number(let x) = value, x == x.rounded(), abs(x) < 1e15, low.map({ x >= Double($0) }) ?? true,
+            guard case .number(let x) = value, x == x.rounded(), low.map({ x >= Double($0) }) ?? true,
                   high.map({ x <= Double($0) }) ?? true else { throw mismatch(value) }
+            // Whole numbers are exact as doubles only this far; a larger one is a count no
+            // machine holds (n=1e18), and saying "not a whole number" of it would puzzle.
+            guard abs(x) < 1e15 else {
+                throw ScriptError.runtime("expected \(labelWithArticle) below 10^15, got \(Self.shown(value))", at: nil)
+            }
             return value
         case .fraction:
             guard case .number(let x) = value, x > 0, x < 1 else { throw mismatch(value) }
