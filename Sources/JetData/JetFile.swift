@@ -60,6 +60,7 @@ public enum JetFile {
                 variables[v] = try file.dataset(v.datasetName).read(Float.self, rows: range)
             }
             let signal = try file.dataset(labelDataset).read(Float.self, rows: range)
+            try checkLabels(signal, firstRow: range.lowerBound, path: path)
             let name = URL(fileURLWithPath: path).lastPathComponent
             let origin = range.count == n ? name : "\(name) rows \(range.lowerBound):\(range.upperBound)"
             return try JetSet(images: images, variables: variables, signal: signal, origin: origin)
@@ -185,6 +186,16 @@ public enum JetFile {
                               chunkShape: image.chunkShape, filters: image.filters,
                               otherDatasets: names.filter { !requiredDatasets.contains($0) })
         return (summary, image)
+    }
+
+    /// Labels are 1 (W, signal) or 0 (QCD, background), as in the public file: anything else
+    /// (2, −1, 0.5, NaN) would be counted as one class or the other by a threshold.
+    private static func checkLabels(_ labels: [Float], firstRow: Int, path: String) throws {
+        guard let first = labels.firstIndex(where: { $0 != 0 && $0 != 1 }) else { return }
+        let bad = labels[first...].count { $0 != 0 && $0 != 1 }
+        let others = bad == 1 ? "" : " (and \(bad - 1) more row\(bad == 2 ? "" : "s") not 0 or 1)"
+        throw JetDataError.file(
+            "\(path): dataset '\(labelDataset)': value \(String(format: "%g", Double(labels[first]))) in row \(firstRow + first)\(others); expected 0 (QCD) or 1 (W)")
     }
 
     private static func checkFloat(_ dataset: H5Dataset, path: String) throws {

@@ -64,13 +64,20 @@ public enum SystemMemory {
         return n / scale * scale
     }
 
+    /// A size as people read it, in powers of 1000 as the override takes them: `512 bytes`,
+    /// `5 MB`, `10.3 MB`, `258 PB`; one decimal below 100 of a unit (none when it is 0), and
+    /// the next unit where rounding reaches 1000 (`1 GB`, not `1000 MB`).
     public static func format(_ bytes: Int) -> String {
-        let b = Double(bytes)
-        if b >= 1e18 { return String(format: "%.1f EB", b / 1e18) }
-        if b >= 1e15 { return String(format: "%.1f PB", b / 1e15) }
-        if b >= 1e12 { return String(format: "%.1f TB", b / 1e12) }
-        if b >= 1e9 { return String(format: "%.1f GB", b / 1e9) }
-        if b >= 1e6 { return String(format: "%.0f MB", b / 1e6) }
-        return String(format: "%.0f kB", b / 1e3)
+        let b = Double(max(0, bytes))
+        if b < 1000 { return "\(max(0, bytes)) byte\(bytes == 1 ? "" : "s")" }
+        let units = ["kB", "MB", "GB", "TB", "PB", "EB"]
+        var scaled = b / 1000, unit = 0
+        while unit < units.count - 1, (scaled < 100 ? (scaled * 10).rounded() / 10 : scaled.rounded()) >= 1000 {
+            scaled /= 1000
+            unit += 1
+        }
+        var number = String(format: scaled < 99.95 ? "%.1f" : "%.0f", scaled)
+        if number.hasSuffix(".0") { number.removeLast(2) }
+        return number + " " + units[unit]
     }
 }

@@ -15,8 +15,10 @@ import NeuralNet
 ///   last; files without it hold one fit).
 ///
 /// Files are written atomically (a temporary file renamed into place), so an existing model
-/// is never left half overwritten. Loading checks every shape against the layer list and says
-/// which dataset is wrong and how.
+/// is never left half overwritten. Loading checks every shape against the layer list, the
+/// training attributes against their ranges and the history's series against one another
+/// (one value per epoch; `valid_loss` may be absent), and says which dataset or attribute is
+/// wrong and how.
 public enum ModelFile {
     public static let format = "jnb-model"
     public static let formatVersion: Int64 = 1
@@ -45,8 +47,11 @@ public enum ModelFile {
         guard try file.attribute("format")?.stringValue == format else {
             throw fail("not a jnb model file (no attribute format = \"\(format)\")")
         }
-        if let version = try file.attribute("format_version")?.intValues?.first, version > formatVersion {
-            throw fail("model file format version \(version) is newer than this jnb reads (\(formatVersion))")
+        if let version = try file.attribute("format_version")?.intValues?.first {
+            guard version <= formatVersion else {
+                throw fail("model file format version \(version) is newer than this jnb reads (\(formatVersion))")
+            }
+            guard version >= 1 else { throw fail("attribute 'format_version' is \(version), expected 1 to \(formatVersion)") }
         }
         guard let layers = try file.attribute("layers")?.intValues?.map(Int.init) else {
             throw fail("attribute 'layers' (the layer sizes) is missing or not a list of integers")
@@ -73,7 +78,11 @@ public enum ModelFile {
         } catch {
             throw fail(error.description)
         }
-        return Model(network: network, training: try readConfig(file), history: try readHistory(file))
+        let training = try readConfig(file), history = try readHistory(file)
+        if let training, let history, history.lastRunEpochs > training.epochs {
+            throw fail("the last fit recorded \(history.lastRunEpochs) epochs in 'history/train_loss', expected at most its \(training.epochs) (attribute 'training_epochs')")
+        }
+        return Model(network: network, training: training, history: history)
     }
 
     /// A float dataset of exactly `shape`, with finite values.
@@ -107,17 +116,22 @@ public enum ModelFile {
     }
 
     private static func readConfig(_ file: H5File) throws -> TrainingConfig? {
-        guard let epochs = try file.attribute("training_epochs")?.intValues?.first else { return nil }
-        func number(_ name: String) throws -> Double {
+        guard try file.attribute("training_epochs") != nil else { return nil }
+        func fail(_ name: String, _ expected: String, _ found: Any) -> HDF5Error {
+            HDF5Error(path: file.path, message: "attribute '\(name)' is \(found), expected \(expected)")
+        }
+        func number(_ name: String, _ expected: String, _ valid: (Double) -> Bool) throws -> Double {
             guard let value = try file.attribute(name)?.doubleValue else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a number")
             }
+            guard valid(value) else { throw fail(name, expected, value) }
             return value
         }
-        func integer(_ name: String) throws -> Int {
+        func integer(_ name: String, atLeast minimum: Int) throws -> Int {
             guard let value = try file.attribute(name)?.doubleValue, let n = Int(exactly: value) else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a whole number")
             }
+            guard n >= minimum else { throw fail(name, "a whole number ≥ \(minimum)", n) }
             return n
         }
         func text<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
@@ -128,12 +142,13 @@ public enum ModelFile {
         }
         let seed = try file.attribute("training_seed")?.intValues?.first ?? 0
         return TrainingConfig(
-            epochs: Int(epochs), batchSize: try integer("training_batch_size"),
-            maxLearningRate: try number("training_max_learning_rate"), weightDecay: try number("training_weight_decay"),
+            epochs: try integer("training_epochs", atLeast: 1), batchSize: try integer("training_batch_size", atLeast: 1),
+            maxLearningRate: try number("training_max_learning_rate", "a finite number > 0") { $0 > 0 && $0.isFinite },
+            weightDecay: try number("training_weight_decay", "a finite number ≥ 0") { $0 >= 0 && $0.isFinite },
             schedule: try text("training_schedule", as: Schedule.self), seed: UInt64(bitPattern: seed),
-            threads: try integer("training_threads"), parallelism: try text("training_parallelism", as: Parallelism.self),
-            sparseInputBelow: try number("training_sparse_input_below"),
-            patience: try file.attribute("training_patience")?.intValues?.first.map(Int.init))
+            threads: try integer("training_threads", atLeast: 1), parallelism: try text("training_parallelism", as: Parallelism.self),
+            sparseInputBelow: try number("training_sparse_input_below", "a number in 0…1") { (0...1).contains($0) },
+            patience: try file.attribute("training_patience") == nil ? nil : try integer("training_patience", atLeast: 1))
     }
 
     private static func writeHistory(_ h: TrainingHistory, to file: H5File) throws {
@@ -150,22 +165,58 @@ public enum ModelFile {
         if !h.earlierRuns.isEmpty { try file.setAttribute("history_earlier_runs", .ints(h.earlierRuns.map(Int64.init))) }
     }
 
+    /// The history, checked for what training writes: one value per epoch in every series
+    /// (validation losses may be absent, or NaN for epochs trained without validation
+    /// samples), counts and rates that cannot be negative, flags of 0 or 1.
     private static func readHistory(_ file: H5File) throws -> TrainingHistory? {
-        guard let steps = try file.attribute("history_steps")?.intValues?.first else { return nil }
-        func series(_ name: String) throws -> [Double] {
-            file.contains("history/\(name)") ? try file.dataset("history/\(name)").read(Double.self) : []
+        guard try file.attribute("history_steps") != nil else { return nil }
+        func attributeError(_ name: String, _ found: Any, expected: String) -> HDF5Error {
+            HDF5Error(path: file.path, message: "attribute '\(name)' is \(found), expected \(expected)")
         }
-        func int(_ name: String) throws -> Int? { try file.attribute(name)?.intValues?.first.map(Int.init) }
+        func integer(_ name: String, in valid: ClosedRange<Int>, _ expected: String) throws -> Int? {
+            guard let attribute = try file.attribute(name) else { return nil }
+            guard let values = attribute.intValues, values.count == 1, let n = Int(exactly: values[0]) else {
+                throw HDF5Error(path: file.path, message: "attribute '\(name)' is not a whole number")
+            }
+            guard valid.contains(n) else { throw attributeError(name, n, expected: expected) }
+            return n
+        }
+        func series(_ name: String, _ expected: String, _ valid: (Double) -> Bool) throws -> [Double] {
+            let object = "history/\(name)"
+            guard file.contains(object) else { return [] }
+            let dataset = try file.dataset(object)
+            guard dataset.shape.count == 1 else {
+                throw HDF5Error(path: file.path, object: object, message: "shape \(dataset.shape), expected one value per epoch")
+            }
+            let values = try dataset.read(Double.self)
+            if let bad = values.firstIndex(where: { !valid($0) }) {
+                throw HDF5Error(path: file.path, object: object, message: "value \(values[bad]) at epoch \(bad + 1), expected \(expected)")
+            }
+            return values
+        }
         var h = TrainingHistory()
-        h.trainLoss = try series("train_loss")
-        h.validLoss = try series("valid_loss")
-        h.epochSeconds = try series("epoch_seconds")
-        h.steps = Int(steps)
-        h.plannedSteps = try int("history_planned_steps") ?? 0
-        h.lastLearningRate = try file.attribute("history_last_learning_rate")?.doubleValue ?? 0
-        h.stoppedEarly = try int("history_stopped_early") == 1
-        h.interrupted = try int("history_interrupted") == 1
-        h.bestEpoch = try int("history_best_epoch")
+        h.trainLoss = try series("train_loss", "a finite loss ≥ 0") { $0 >= 0 && $0.isFinite }
+        h.validLoss = try series("valid_loss", "a loss ≥ 0, or NaN for an epoch without validation") { $0.isNaN || $0 >= 0 }
+        h.epochSeconds = try series("epoch_seconds", "a finite time ≥ 0") { $0 >= 0 && $0.isFinite }
+        let all = 0...Int.max
+        h.steps = try integer("history_steps", in: all, "a whole number ≥ 0") ?? 0
+        h.plannedSteps = try integer("history_planned_steps", in: h.steps...Int.max,
+                                     "a whole number ≥ the \(h.steps) steps taken (history_steps)") ?? h.steps
+        let rate = try file.attribute("history_last_learning_rate").map { attribute in
+            guard let value = attribute.doubleValue, value >= 0, value.isFinite else {
+                throw attributeError("history_last_learning_rate", attribute.doubleValue.map { "\($0)" } ?? "not a number",
+                                     expected: "a finite number ≥ 0")
+            }
+            return value
+        }
+        h.lastLearningRate = rate ?? 0
+        h.stoppedEarly = try integer("history_stopped_early", in: 0...1, "0 or 1") == 1
+        h.interrupted = try integer("history_interrupted", in: 0...1, "0 or 1") == 1
+        if h.epochs > 0 {
+            h.bestEpoch = try integer("history_best_epoch", in: 1...h.epochs, "an epoch of the history, 1…\(h.epochs)")
+        } else if try file.attribute("history_best_epoch") != nil {
+            throw HDF5Error(path: file.path, message: "attribute 'history_best_epoch' names an epoch, but the history has none")
+        }
         if let runs = try file.attribute("history_earlier_runs") {
             guard let epochs = runs.intValues, epochs.allSatisfy({ $0 >= 0 && $0 <= h.epochs }),
                   epochs.reduce(0, +) <= h.epochs else {
@@ -173,6 +224,20 @@ public enum ModelFile {
                                 message: "attribute 'history_earlier_runs' must list the epochs of the earlier fits, each ≥ 0, together at most the \(h.epochs) epochs of the history")
             }
             h.earlierRuns = epochs.map(Int.init)
+        }
+        if h.epochSeconds.count != h.epochs {
+            throw HDF5Error(path: file.path, object: "history/epoch_seconds",
+                            message: "\(h.epochSeconds.count) values, expected one per epoch of 'history/train_loss' (\(h.epochs))")
+        }
+        // jnb before NaN-padding wrote no validation losses for a last fit without valid=:
+        // those files end their validation losses where the last fit began. That is the one
+        // shorter column read (padded with NaN, as jnb writes it now); any other is damage.
+        let earlierEpochs = h.earlierRuns.reduce(0, +)
+        if h.validLoss.count == earlierEpochs, earlierEpochs > 0, earlierEpochs < h.epochs {
+            h.validLoss += Array(repeating: .nan, count: h.epochs - earlierEpochs)
+        } else if !h.validLoss.isEmpty, h.validLoss.count != h.epochs {
+            throw HDF5Error(path: file.path, object: "history/valid_loss",
+                            message: "\(h.validLoss.count) values, expected one per epoch of 'history/train_loss' (\(h.epochs)), or none")
         }
         return h
     }

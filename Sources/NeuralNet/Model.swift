@@ -6,6 +6,10 @@ public struct Model: Sendable {
     /// The history of every `train` call, each continuing the one before.
     public var history: TrainingHistory?
 
+    /// At least one epoch completed. A fit stopped in its first epoch moved the weights, but
+    /// the model is still untrained: no epoch has a loss.
+    public var isTrained: Bool { (history?.epochs ?? 0) > 0 }
+
     public init(network: Network, training: TrainingConfig? = nil, history: TrainingHistory? = nil) {
         self.network = network
         self.training = training

@@ -15,6 +15,42 @@ public enum Bins {
         return edges
     }
 
+    /// Bins for a range the data chose (not the user): a width of 1, 2, 2.5 or 5 × 10ⁿ, edges
+    /// on multiples of it, covering `lower…upper`, with the bin count nearest `count` (the
+    /// fewer bins on a tie), as ROOT's THLimitsFinder and numpy-style "nice" bins do; so an
+    /// axis reads "jets / 1 GeV", not "jets / 0.9956 GeV". Ranges too far from zero for their
+    /// span to have such multiples get `edges(from:to:count:)`.
+    ///
+    /// (60.2, 99.8, 40) → 60, 61, …, 100; (0.013, 0.92, 50) → 0.01, 0.03, …, 0.93 (width 0.02).
+    public static func niceEdges(covering lower: Double, _ upper: Double, about count: Int) throws -> [Double] {
+        let plain = try edges(from: lower, to: upper, count: count)
+        let raw = (upper - lower) / Double(count)
+        let exponent = Int(log10(raw).rounded(.down))
+        var best: (step: Ticks.Step, first: Int, bins: Int)?
+        for e in (exponent - 1)...(exponent + 1) {
+            for tenths in [10, 20, 25, 50] {
+                let step = Ticks.Step(tenths: tenths, exponent: e)
+                let v = step.value
+                guard abs(lower / v) < 1e12, abs(upper / v) < 1e12 else { continue }
+                // Multiples of the step from the last at or below `lower` to the first at or
+                // above `upper`, checked on the exact tick values so no value falls outside.
+                var first = Int((lower / v).rounded(.down)), last = Int((upper / v).rounded(.up))
+                while step.tick(first) > lower { first -= 1 }
+                while step.tick(first + 1) <= lower { first += 1 }
+                while step.tick(last) < upper { last += 1 }
+                while last - first > 1 && step.tick(last - 1) >= upper { last -= 1 }
+                let bins = last - first
+                if let current = best {
+                    let (distance, currentDistance) = (abs(bins - count), abs(current.bins - count))
+                    guard distance < currentDistance || (distance == currentDistance && bins < current.bins) else { continue }
+                }
+                best = (step, first, bins)
+            }
+        }
+        guard let best else { return plain }
+        return (0...best.bins).map { best.step.tick(best.first + $0) }
+    }
+
     /// `count` bins of equal width in log10 from `lower` to `upper` (both > 0).
     public static func logEdges(from lower: Double, to upper: Double, count: Int) throws -> [Double] {
         guard lower > 0, upper > 0 else {

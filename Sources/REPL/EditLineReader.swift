@@ -57,6 +57,13 @@ public final class EditLineReader: LineReader {
         EditLineState.endingInterruptedLine = false
         EditLineState.earlierLines = statement
         interruption.clear()
+        if let typed = TypedAhead.take(from: STDIN_FILENO) {
+            // Shown as libedit would have shown it at the prompt.
+            let shown = if case .line(let line) = typed { prompt + line + "\n" } else { prompt + "\n" }
+            _ = shown.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+            return typed
+        }
+        TypedAhead.passKeysAsTyped(STDIN_FILENO)
         let raw = readline(prompt)
         defer { free(raw) }
         if EditLineState.interruptedAtPrompt {

@@ -10,6 +10,14 @@ let simulationBlockSize = 128
 /// defaults need about 10 for a QCD jet, and at ~50 µs a try this is a second for one jet.
 let maximumTriesPerJet = 20_000
 
+/// Bytes `simulateJets` takes for `n` jets: images, the workers' rows of variables, the
+/// variables of the result and the labels (Int.max when that overflows).
+public func simulationBytes(jets n: Int) -> Int {
+    let perJet = (JetImage.pixels + 2 * JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
+    let (bytes, overflow) = n.multipliedReportingOverflow(by: perJet)
+    return overflow ? Int.max : bytes
+}
+
 /// Simulates `settings.count` W and QCD jets that pass the reference file's selection, with
 /// images and all ten jet variables (see docs/SIMULATOR.md).
 ///
@@ -23,8 +31,7 @@ public func simulateJets(_ settings: SimulationSettings,
     try settings.validate()
     let n = settings.count
     let variableCount = JetVariable.allCases.count
-    try SystemMemory.check(bytes: n * (JetImage.pixels + 2 * variableCount + 1) * MemoryLayout<Float>.size,
-                           for: "simulating \(n) jets", suggestion: "simulate fewer jets at a time")
+    try SystemMemory.check(bytes: simulationBytes(jets: n), for: "simulating \(n) jets", suggestion: "simulate fewer jets at a time")
 
     let labels = simulationLabels(count: n, signal: settings.signalCount, seed: settings.seed)
     var images = [Float](repeating: 0, count: n * JetImage.pixels)

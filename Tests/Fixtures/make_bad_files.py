@@ -28,6 +28,8 @@ def jets(path, n=6, image_shape=None, image_dtype="f4", skip=(), lengths=None, p
             if name not in skip:
                 count = (lengths or {}).get(name, n)
                 values = rng.uniform(0, 1, size=count).astype("f4")
+                if name == "signal":
+                    values = (values >= 0.5).astype("f4")  # labels are 0 (QCD) or 1 (W)
                 if variable_poison is not None and variable_poison[0] == name:
                     values[variable_poison[1]] = variable_poison[2]
                 f[name] = values
@@ -48,6 +50,7 @@ def main(folder):
     jets("inf.h5", poison=(4 * 625, np.inf))
     jets("short_mass.h5", lengths={"jet_mass": 5})
     jets("nan_mass.h5", variable_poison=("jet_mass", 2, np.nan))
+    jets("label_half.h5", variable_poison=("signal", 3, 0.5))
     with open("good.h5", "rb") as f:
         whole = f.read()
     with open("truncated.h5", "wb") as f:

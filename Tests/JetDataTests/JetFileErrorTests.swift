@@ -29,7 +29,8 @@ import TestSupport
             }
             for name in JetFile.requiredDatasets.dropFirst() where !skip.contains(name) {
                 let count = lengths[name] ?? n
-                try file.write((0..<count).map { Float($0) }, to: name)
+                // Labels are 0 or 1 (LabelValueTests); the variables count up.
+                try file.write((0..<count).map { name == JetFile.labelDataset ? Float($0 % 2) : Float($0) }, to: name)
             }
             try extra(file)
         }

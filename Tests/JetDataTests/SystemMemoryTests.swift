@@ -28,8 +28,18 @@ import TestSupport
     }
 
     @Test func sizesReadAsDecimalUnitsUpToExabytes() {
-        #expect(SystemMemory.format(2_500) == "2 kB")
-        #expect(SystemMemory.format(2_544_000) == "3 MB")
+        #expect(SystemMemory.format(0) == "0 bytes")
+        #expect(SystemMemory.format(1) == "1 byte")
+        #expect(SystemMemory.format(999) == "999 bytes")
+        #expect(SystemMemory.format(2_500) == "2.5 kB")
+        #expect(SystemMemory.format(2_544_000) == "2.5 MB")
+        #expect(SystemMemory.format(5_000_000) == "5 MB")
+        #expect(SystemMemory.format(10_300_000) == "10.3 MB")
+        #expect(SystemMemory.format(258_400_000) == "258 MB")
+        // Rounding up to 1000 of a unit reads as the next unit.
+        #expect(SystemMemory.format(999_960_000) == "1 GB")
+        #expect(SystemMemory.format(99_960_000_000) == "100 GB")
+        #expect(SystemMemory.format(2_588_000_000_000) == "2.6 TB")
         #expect(SystemMemory.format(24_700_000_000) == "24.7 GB")
         #expect(SystemMemory.format(2_544_000_000_000_000) == "2.5 PB")
         #expect(SystemMemory.format(Int.max) == "9.2 EB")

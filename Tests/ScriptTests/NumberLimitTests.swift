@@ -12,7 +12,7 @@ import TestSupport
     }
 
     @Test func aWholeNumberOutOfRangeIsToldTheRange() {
-        #expect(error("j = simulate n=1e30")?.message == "simulate: argument 'n': expected a whole number ≥ 1 and < 1e+15, got number 1e+30")
+        #expect(error("j = simulate n=1e30")?.message == "simulate: argument 'n': expected a whole number ≥ 1 below 10^15, got number 1e+30")
         #expect(error("quit 300")?.message == "quit: argument 'status': expected a whole number 0…255, got number 300")
         // Not whole: the type, as before.
         #expect(error("j = simulate n=2.5")?.message == "simulate: argument 'n': expected a whole number ≥ 1, got number 2.5")

@@ -21,6 +21,9 @@ import Script
     @Test func numbersAndTheirRanges() {
         #expect(message(.integer(minimum: 1, maximum: nil), .number(0)) == "expected a whole number ≥ 1, got number 0")
         #expect(message(.integer(minimum: 1, maximum: nil), .number(2.5)) == "expected a whole number ≥ 1, got number 2.5")
+        // A whole number too large to count with is not called "not a whole number".
+        #expect(message(.integer(minimum: 1, maximum: nil), .number(4e18)) == "expected a whole number ≥ 1 below 10^15, got number 4e+18")
+        #expect(message(.integer(minimum: 1, maximum: nil), .number(1e15 - 1)) == nil)
         #expect(message(.fraction, .number(1)) == "expected a fraction strictly between 0 and 1, got number 1")
         #expect(message(.numberIn(0...1), .number(1)) == nil)
         #expect(message(.numberAbove(0, strict: true), .number(0)) == "expected a number > 0, got number 0")

@@ -64,6 +64,7 @@ import TestSupport
         file("an infinite pixel", "inf.h5", 74, ": dataset 'image': 1 NaN or infinite pixel value, first in jet 4 (row 0, column 0)"),
         Case(area: "file", what: "a NaN jet variable: loaded; statistics skip it and count it (`nan` member)",
              statement: "nm = load \"nan_mass.h5\"; print \"NaN masses:\" nm.jet_mass.nan", status: 0),
+        file("a label that is neither 0 nor 1", "label_half.h5", 74, ": dataset 'signal': value 0.5 in row 3; expected 0 (QCD) or 1 (W)"),
         file("datasets of different lengths", "short_mass.h5", 74, ": dataset 'jet_mass': expected 6 entries (one per jet, as 'image'), found 5"),
         file("rows past the end", "good.h5", 70, ": rows 0:50000 asked for, but the file has 6 jets", rows: " rows=0:50000", column: 25),
         Case(area: "file", what: "a model file for another architecture (100 values)", statement: "x = load \"model100.h5\"", status: 74,

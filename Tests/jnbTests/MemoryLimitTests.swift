@@ -12,7 +12,7 @@ import TestSupport
 
     static let cases: [(what: String, statement: String, expect: String)] = [
         ("load a file", "x = load \"jets.h5\"",
-         "case.jnb:6:5: load: loading 4000 jets from jets.h5 needs about 10 MB of memory, but only 5 MB is available; load a row range, e.g. rows=0:1900"),
+         "case.jnb:6:5: load: loading 4000 jets from jets.h5 needs about 10.3 MB of memory, but only 5 MB is available; load a row range, e.g. rows=0:1900"),
         ("make a network", "x = autoencoder [625, 100000, 625]",
          "case.jnb:6:5: autoencoder: an autoencoder of 125,100,625 parameters needs about 500 MB of memory, but only 5 MB is available; use narrower layers"),
         ("train", "fit ae jets batch=1000 epochs=1",
@@ -20,7 +20,9 @@ import TestSupport
         ("reconstruct", "x = reconstruct ae jets",
          "case.jnb:6:5: reconstruct: reconstructing 1,000 jets needs about "),
         ("simulate", "x = simulate n=1000000",
-         "case.jnb:6:5: simulate: simulating 1000000 jets needs about "),
+         "case.jnb:6:5: simulate: simulating 1,000,000 jets needs about 2.6 GB of memory, but only 5 MB is available; simulate at most about 1,900 jets at a time, e.g. n=1900"),
+        ("simulate a huge number", "x = simulate n=1e12",
+         "case.jnb:6:5: simulate: simulating 1,000,000,000,000 jets needs about 2.6 PB of memory, but only 5 MB is available; simulate at most about 1,900 jets at a time, e.g. n=1900"),
     ]
 
     @Test func refusedBeforeAllocatingWithASmallerRequest() throws {

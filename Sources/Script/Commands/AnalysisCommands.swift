@@ -100,11 +100,14 @@ extension CommandTable {
         }
         let model = invocation.isGiven("model") ? try model(invocation, "model") : nil
         var columns: [Column] = []
+        var warned = false
         for name in ["anomalous", "normal"] {
             switch (invocation.value(name), model) {
             case (.column(let column)?, _):
                 columns.append(column)
             case (.jets(let set)?, let model?):
+                if !warned { warnIfUntrained(model, invocation) }
+                warned = true
                 columns.append(Column(name: "loss", floats: try losses(model, set, invocation), unit: "GeV² per pixel"))
             case (.jets?, nil):
                 throw invocation.failure("\(name)= is a jet set: give the model whose loss scores it first, as in \(invocation.spec.name) ae \(name)=…", argument: name)

@@ -52,6 +52,7 @@ extension CommandTable {
         CommandSpec(
             "loss", group: .models,
             summary: "Per-image reconstruction loss: mean over the 625 pixels of (output − input)²",
+            details: "A model without a completed epoch is scored too (its random weights are a baseline), with a warning that it is untrained; so are reconstruct and the model's losses in roc, confusion and scan.",
             parameters: [
                 .positional("model", .any, help: "a trained autoencoder"),
                 .positional("jets", .jets, help: "the jets to score"),
@@ -59,6 +60,7 @@ extension CommandTable {
             examples: ["l = loss ae bg", "print l.mean"],
             run: { invocation in
                 let model = try model(invocation, "model")
+                warnIfUntrained(model, invocation)
                 return .column(Column(name: "loss", floats: try losses(model, try invocation.jets("jets"), invocation), unit: "GeV² per pixel"))
             }),
         CommandSpec(
@@ -91,6 +93,15 @@ extension CommandTable {
     /// The images of `set` as samples, without copying them.
     static func samples(_ set: JetSet) throws -> Samples {
         try Samples(values: set.columns.images, width: JetImage.pixels, rows: set.rows)
+    }
+
+    /// Scoring or reconstructing with a model that has not completed an epoch is a legitimate
+    /// baseline, but more often a forgotten `fit`: a warning, once per command, not a refusal.
+    static func warnIfUntrained(_ model: Model, _ invocation: Invocation, argument: String = "model") {
+        guard !model.isTrained else { return }
+        let name = invocation.variableName(argument).map { "model \($0)" } ?? "the model"
+        let stopped = model.history == nil ? "" : "; its fit was stopped before its first epoch ended"
+        invocation.output.warn("\(invocation.spec.name): \(name) is untrained (random weights\(stopped)): a baseline, not a trained model's result")
     }
 
     /// The per-image losses; Ctrl-C stops them between batches.
@@ -200,6 +211,7 @@ extension CommandTable {
     private static func reconstruct(_ invocation: Invocation) throws -> Value {
         let model = try model(invocation, "model")
         let set = try invocation.jets("jets")
+        warnIfUntrained(model, invocation)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         try MemoryCheck.require(MemoryEstimate.inferenceBytes(layers: model.network.layers, samples: set.count),
                                 for: "reconstructing \(Format.count(set.count)) jets",

@@ -94,18 +94,12 @@ public indirect enum ParameterType: Sendable {
             guard case .number(let x) = value, range.contains(x) else { throw mismatch(value) }
             return value
         case .integer(let low, let high):
-            guard case .number(let x) = value, x.isFinite, x == x.rounded() else { throw mismatch(value) }
-            guard low.map({ x >= Double($0) }) ?? true, high.map({ x <= Double($0) }) ?? true else { throw mismatch(value) }
-            guard abs(x) < Self.wholeNumberLimit else {
-                // Whole but beyond the limit of an open end (n=1e30): the whole range, limit included.
-                let limit = NumberFormat.plain(Self.wholeNumberLimit)
-                let range = switch (low, high) {
-                case let (l?, h?): "\(l)…\(h)"
-                case let (l?, nil): "≥ \(l) and < \(limit)"
-                case let (nil, h?): "≤ \(h) and > -\(limit)"
-                case (nil, nil): "between -\(limit) and \(limit)"
-                }
-                throw ScriptError.runtime("expected a whole number \(range), got \(Self.shown(value))", at: nil)
+            guard case .number(let x) = value, x == x.rounded(), low.map({ x >= Double($0) }) ?? true,
+                  high.map({ x <= Double($0) }) ?? true else { throw mismatch(value) }
+            // Whole numbers are exact as doubles only this far; a larger one is a count no
+            // machine holds (n=1e18), and saying "not a whole number" of it would puzzle.
+            guard abs(x) < 1e15 else {
+                throw ScriptError.runtime("expected \(labelWithArticle) below 10^15, got \(Self.shown(value))", at: nil)
             }
             return value
         case .fraction:
@@ -187,10 +181,6 @@ public indirect enum ParameterType: Sendable {
         let list = endings.count == 1 ? endings[0] : endings.dropLast().joined(separator: ", ") + " or " + (endings.last ?? "")
         throw ScriptError.runtime("expected a file name ending in \(list), got \"\(name)\"", at: nil)
     }
-
-    /// Whole numbers stay below this in size (counts, seeds, sizes: far below it in practice),
-    /// so that they convert to Int exactly.
-    static let wholeNumberLimit = 1e15
 
     /// The label with its article: "a jet set", "an integer".
     var labelWithArticle: String {

@@ -14,14 +14,14 @@ extension CommandTable {
             details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ·√(κ − 1)/(2√N) (κ the kurtosis) of all its values.",
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
-                .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins"),
+                .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins (exactly, with range=; else about this many, of a nice width)"),
                 .keyword("labels", .list(.string), help: "legend entries, one per column (default: the columns' names when they differ, else the columns as written, e.g. mass(sig) and mass(bkg))"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the first column's name, with its unit: jet_mass [GeV])"),
                 .keyword("ylabel", .string, help: "y-axis label (default: jets per bin width, as 'jets / 2 GeV'; with density=true, 1/N dN/dx with the inverse unit)"),
                 .keyword("logy", .bool, default: .bool(false), help: "logarithmic y axis"),
                 .keyword("logx", .bool, default: .bool(false), help: "logarithmic x axis with bins of equal width in log x (values ≤ 0 are left out)"),
                 .keyword("density", .bool, default: .bool(false), help: "normalise each histogram to unit area (to compare samples of different sizes), with √N error bars"),
-                .keyword("range", .list(.number), help: "[low, high] of the bins (default: the data's range)"),
+                .keyword("range", .list(.number), help: "[low, high] of the bins, kept exactly (default: the data's range, widened to edges on multiples of a width of 1, 2, 2.5 or 5 × 10ⁿ)"),
                 .keyword("stats", .bool, default: .bool(false), help: "show mean and width of the (single) column"),
                 .keyword("title", .string, help: "figure title"),
                 .saveFigure,
@@ -176,7 +176,12 @@ extension CommandTable {
             (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
         }
         try checkWidth(low, high, axis: "", invocation)
-        let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins) : try Bins.edges(from: low, to: high, count: bins)
+        // The data's range gets nice bins (width 1, 2, 2.5 or 5 × 10ⁿ on multiples of it); a
+        // given range= is kept exactly, and log bins are equal in log x.
+        let edges = logx ? try Bins.logEdges(from: low, to: high, count: bins)
+            : invocation.isGiven("range") ? try Bins.edges(from: low, to: high, count: bins)
+            : try Bins.niceEdges(covering: low, high, about: bins)
+        let binWidth = (edges[edges.count - 1] - edges[0]) / Double(edges.count - 1)
         var labels = defaultLabels(entries)
         if let given = try oneStringEach("labels", for: columns.count, "column", invocation) { labels = given }
         let density = try invocation.bool("density")
@@ -184,7 +189,7 @@ extension CommandTable {
         // The first column's name, with the unit only when every column has it.
         let xLabel = unit == nil ? columns[0].name : columns[0].label
         var axes = Axes(title: try invocation.optionalString("title"), xLabel: try invocation.optionalString("xlabel") ?? xLabel,
-                        yLabel: try invocation.optionalString("ylabel") ?? countLabel(density: density, logx: logx, binWidth: (high - low) / Double(bins), unit: unit),
+                        yLabel: try invocation.optionalString("ylabel") ?? countLabel(density: density, logx: logx, binWidth: binWidth, unit: unit),
                         xScale: logx ? .log : .linear, yScale: try invocation.bool("logy") ? .log : .linear)
         // Counts of jets are whole numbers: no ticks at 2.5 jets.
         axes.y.integerTicks = !density
@@ -224,7 +229,7 @@ extension CommandTable {
             axes.textBoxes.append(box)
         }
         let what = columns.count == 1 ? columns[0].name : "\(columns.count) columns"
-        return try finish(Figure(axes), summary: "histogram of \(what), \(bins) bins", invocation)
+        return try finish(Figure(axes), summary: "histogram of \(what), \(edges.count - 1) bins", invocation)
     }
 
     private static func image(_ invocation: Invocation) throws -> Value {

@@ -220,7 +220,7 @@ extension ModelValue {
     var summary: String {
         var text = "autoencoder \(layersText), \(model.network.activation.rawValue), \(Format.count(model.network.parameters.count)) parameters"
         // Untrained means no completed epoch, here as in the model's description and `history`.
-        if let history = model.history, history.epochs > 0 {
+        if model.isTrained, let history = model.history {
             text += ", " + history.summary
         } else {
             text += model.history == nil ? ", untrained" : ", untrained (its fit was stopped before its first epoch)"
