@@ -22,7 +22,7 @@ public enum AtomicWrite {
         /// The system's words for `errno` ("No space left on device").
         public let reason: String
 
-        init(_ step: Step, errno code: Int32) {
+        public init(_ step: Step, errno code: Int32) {
             self.step = step
             reason = AtomicWrite.systemErrorText(code)
         }
@@ -87,8 +87,8 @@ public enum AtomicWrite {
         return String(validatingCString: message) ?? "error \(code)"
     }
 
-    /// Writes all of `data`, retrying after signals; false on an error (errno set).
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+    /// Writes all of `data` to an open file, retrying after signals; false on an error (errno set).
+    public static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0

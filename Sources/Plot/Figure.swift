@@ -1,4 +1,3 @@
-import AtomicWrite
 import Foundation
 
 /// A figure: one panel or a grid of panels, drawn as a standalone SVG 1.1 document.
@@ -74,24 +73,6 @@ public struct Figure: Sendable, Equatable {
         document += "</svg>\n"
         let prefix = "jnb" + Self.hash(document)
         return document.replacingOccurrences(of: SVGCanvas.idPlaceholder, with: prefix)
-    }
-
-    /// Writes `svg()` to `url` atomically: a failed or interrupted write leaves any earlier
-    /// file intact and no partial one.
-    public func write(to url: URL) throws {
-        // Messages name the file as it was given (relative stays relative).
-        let shown = url.relativePath
-        let name = url.lastPathComponent
-        guard !name.isEmpty, name != "/", !url.path.hasSuffix("/") else {
-            throw PlotError("cannot write figure to '\(shown)': not a file name")
-        }
-        let document = Data(try svg().utf8)
-        do throws(AtomicWrite.Failure) {
-            try AtomicWrite.write(document, to: url.path)
-        } catch {
-            let step = error.step == .creating ? "" : "\(error.step.rawValue): "
-            throw PlotError("cannot write figure to '\(shown)': \(step)\(error.reason)")
-        }
     }
 
     /// Panels that share an axis get the union of their limits.

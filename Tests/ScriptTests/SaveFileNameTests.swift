@@ -4,13 +4,13 @@ import Script
 import TestSupport
 
 /// A file jnb writes must be named for its format: `save=` of every plotting command takes
-/// only `.svg`, refused with the caret on the name before the command does any work, so no
-/// SVG ends up under "fig.png" and no folder is made.
+/// only `.svg`, `.pdf` and `.png`; another name is refused with the caret on it before the
+/// command does any work, so no folder is made.
 @Suite struct SaveFileNameTests {
-    /// Every command whose save= is declared as an SVG file, from the command table.
+    /// Every command whose save= is declared as a figure file, from the command table.
     static let figureCommands: [CommandSpec] = CommandTable.standard.commands.filter { spec in
         guard case .path(let extensions)? = spec.parameter("save")?.type else { return false }
-        return extensions == ["svg"]
+        return extensions == ["svg", "pdf", "png"]
     }
 
     /// A statement calling `spec` with placeholders for its required arguments and `save=name`.
@@ -25,7 +25,7 @@ import TestSupport
         #expect(names.isSuperset(of: ["hist", "image", "scatter", "curve", "grid", "confusion", "roc", "scan"]))
     }
 
-    @Test(arguments: ["fig/img.png", "fig/sc.pdf", "fig/c.jpg", "fig/noext", "fig/"])
+    @Test(arguments: ["fig/img.jpg", "fig/sc.eps", "fig/c.tiff", "fig/noext", "fig/"])
     func aWrittenNameOfAnotherFormatIsRefusedBeforeAnythingRuns(_ name: String) throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -35,7 +35,7 @@ import TestSupport
             let statement = call(spec, save: dir.path + "/" + name)
             let result = session.execute("print \"first\"\n" + statement)
             let error = try #require(result.error, "\(spec.name) accepted save=\"\(name)\"")
-            #expect(error.message == "\(spec.name): argument 'save': expected a file name ending in .svg, got \"\(dir.path)/\(name)\"")
+            #expect(error.message == "\(spec.name): argument 'save': expected a file name ending in .svg, .pdf or .png, got \"\(dir.path)/\(name)\"")
             // Found before anything runs: the input is not a valid program.
             #expect(error.category == .syntax && result.exitCode == 65)
             // The caret is on the name, on line 2; the first line never ran.
@@ -53,9 +53,9 @@ import TestSupport
         let output = CapturedOutput()
         let session = Session(output: output)
         try session.define("dir", .string(dir.path))
-        let result = session.execute("t = table a=[1, 2, 3]\nname = dir + \"/fig/h.png\"\nhist t.a save=name")
+        let result = session.execute("t = table a=[1, 2, 3]\nname = dir + \"/fig/h.jpg\"\nhist t.a save=name")
         let error = try #require(result.error)
-        #expect(error.message == "hist: argument 'save': expected a file name ending in .svg, got \"\(dir.path)/fig/h.png\"")
+        #expect(error.message == "hist: argument 'save': expected a file name ending in .svg, .pdf or .png, got \"\(dir.path)/fig/h.jpg\"")
         #expect(error.span?.line == 3 && error.span?.column == 15)
         #expect(result.exitCode == 70)
         #expect(!output.text.contains("wrote"))
@@ -75,8 +75,8 @@ import TestSupport
 
     @Test func saveTakesOnlyTheFormatsItWrites() throws {
         let session = Session(output: CapturedOutput())
-        let error = try #require(session.check("save t \"out/t.png\""))
-        #expect(error.message == "save: argument 'file': expected a file name ending in .h5, .hdf5, .csv or .svg, got \"out/t.png\"")
+        let error = try #require(session.check("save t \"out/t.jpg\""))
+        #expect(error.message == "save: argument 'file': expected a file name ending in .h5, .hdf5, .csv, .svg, .pdf or .png, got \"out/t.jpg\"")
         #expect(error.span?.column == 8)
         #expect(error.category == .syntax)
     }

@@ -121,7 +121,7 @@ import TestSupport
                        try run(["-c", "run \"n.jnb\""], in: dir)] {
             #expect(result.status == 65)
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("save: argument 'file': expected a file name ending in .h5, .hdf5, .csv or .svg, got \"k.txt\""))
+            #expect(result.stderr.contains("save: argument 'file': expected a file name ending in .h5, .hdf5, .csv, .svg, .pdf or .png, got \"k.txt\""))
         }
         let replay = try run(["run", "n.jnb", "--summary", "s.json"], in: dir)
         #expect(replay.status == 65)

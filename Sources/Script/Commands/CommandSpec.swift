@@ -1,3 +1,4 @@
+import Plot
 import Simulator
 
 /// One entry of the command table: everything jnb knows about a command. Parsing of its
@@ -127,7 +128,8 @@ public struct Parameter: Sendable {
     }
 
     /// The conventional `save="file.svg"` of every plotting command.
-    public static let saveFigure = Parameter.keyword("save", .path(["svg"]), help: "write the figure to this SVG file")
+    public static let saveFigure = Parameter.keyword("save", .path(FigureFormat.extensions),
+                                                     help: "write the figure to this file, in the format its name ends in: SVG, PDF (vectors, for LaTeX) or PNG (300 dpi, for slides)")
 
     public var isRequired: Bool {
         if case .required = requirement { true } else { false }

@@ -3,6 +3,7 @@ import Foundation
 import HDF5
 import JetData
 import ModelFile
+import Plot
 import Simulator
 
 /// Commands that make, pick and store jet sets: load, save, simulate, dataset, select, split, mass, pt.
@@ -21,12 +22,12 @@ extension CommandTable {
         CommandSpec(
             "save", group: .data,
             summary: "Write a value to a file, in the format its extension names",
-            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column, a table, a ROC curve (a row per point), a training history (a row per epoch) or a confusion matrix to CSV (.csv: a header line of column names, then the rows at full precision, as numpy (genfromtxt with names=True) and pandas read it; a table's title, note and the units they state stay in its printed form and in the report), a figure to SVG (.svg). The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
+            details: "A jet set goes to HDF5 (.h5, .hdf5) in the public file's schema, a model to HDF5 with its training history, a column, a table, a ROC curve (a row per point), a training history (a row per epoch) or a confusion matrix to CSV (.csv: a header line of column names, then the rows at full precision, as numpy (genfromtxt with names=True) and pandas read it; a table's title, note and the units they state stay in its printed form and in the report), a figure to SVG (.svg), PDF (.pdf: a page the figure's size, text and lines kept as vectors, for LaTeX) or PNG (.png: 300 pixels per inch of the figure, 1920 × 1440 for a single plot, for slides); PDF and PNG are made from the SVG by rsvg-convert (Debian's librsvg2-bin), which must be on PATH. The file is written to a temporary name and renamed, so it is never left half-written; save then says where it went (wrote PATH), as save= does.",
             parameters: [
                 .positional("value", .any, help: "what to write"),
-                .positional("file", .path(["h5", "hdf5", "csv", "svg"]), help: "where to write it"),
+                .positional("file", .path(["h5", "hdf5", "csv"] + FigureFormat.extensions), help: "where to write it"),
             ],
-            examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\""],
+            examples: ["save bg \"out/background.h5\"", "save (loss ae bg) \"out/loss.csv\"", "save fig \"figures/m_bg.pdf\""],
             result: .nothing, run: save),
         CommandSpec(
             "simulate", group: .data,
@@ -264,10 +265,10 @@ extension CommandTable {
             try write(to: path, invocation) { try ModelFile.save(model.model, to: $0) }
         case (.model, _):
             throw invocation.failure("a model is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
-        case (.figure(let figure), "svg"):
+        case (.figure(let figure), _) where FigureFormat(fileName: path) != nil:
             try write(figure, to: path, invocation)
         case (.figure, _):
-            throw invocation.failure("a figure is saved as SVG: give a file name ending in .svg", argument: "file")
+            throw invocation.failure("a figure is saved as SVG, PDF or PNG: give a file name ending in \(FigureFormat.extensionList)", argument: "file")
         case (.jets(let set), "h5"), (.jets(let set), "hdf5"):
             let bar = invocation.progress("save", total: set.count, unit: "jets")
             defer { bar.finish() }
@@ -289,7 +290,7 @@ extension CommandTable {
         case (.jets, _):
             throw invocation.failure("a jet set is saved as HDF5: give a file name ending in .h5 or .hdf5", argument: "file")
         default:
-            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns, tables, ROC curves, training histories and confusion matrices (.csv), figures (.svg)",
+            throw invocation.failure("cannot save \(value.typeWithArticle); save writes jet sets and models (.h5), columns, tables, ROC curves, training histories and confusion matrices (.csv), figures (.svg, .pdf, .png)",
                                      argument: "value")
         }
         return .nothing

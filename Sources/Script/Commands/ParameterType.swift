@@ -172,8 +172,8 @@ public indirect enum ParameterType: Sendable {
     }
 
     /// Refuses a file name whose extension (any case) is not among `extensions`, before any
-    /// work is done: a figure written under "fig.png" would be SVG under the wrong name. An
-    /// empty list takes any name.
+    /// work is done: a file's format comes from its name, so a name of a format jnb does not
+    /// write ("fig.jpg") is refused before a long command runs. An empty list takes any name.
     static func checkExtension(of name: String, among extensions: [String]) throws(ScriptError) {
         let ext = NSString(string: name).pathExtension.lowercased()
         guard !extensions.isEmpty, !extensions.contains(ext) else { return }

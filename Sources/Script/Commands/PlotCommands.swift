@@ -139,7 +139,10 @@ extension CommandTable {
             throw ScriptError(.io, "\(invocation.spec.name): \(error.message)", at: place)
         }
         do {
-            try figure.figure.write(to: URL(fileURLWithPath: destination.path))
+            try figure.figure.write(to: URL(fileURLWithPath: destination.path), shouldStop: { invocation.interruption.isRequested })
+        } catch is FigureWriteStopped {
+            destination.abandon()
+            throw ScriptError(.interrupted, "\(invocation.spec.name): stopped by Ctrl-C; \(path) was not written", at: place)
         } catch {
             destination.abandon()
             throw ScriptError(.io, "\(invocation.spec.name): \(error)", at: place)
