@@ -91,9 +91,12 @@ final class ClusterSequence {
         slotY.resize(n)
         slotPhi.resize(n)
         slotFactor.resize(n)
-        slotNeighbourDistance.resize(n)
-        slotDistance.resize(n)
-        slotNeighbour.resize(n)
+        // Spare places after the slots: one that takes a store instead of a branch around it
+        // (`findAllNeighbours`), three that round the search for the smallest distance up to
+        // groups of four (`smallestDistanceSlot`).
+        slotNeighbourDistance.resize(n + 1)
+        slotDistance.resize(n + 3)
+        slotNeighbour.resize(n + 1)
         slotJet.resize(n)
         activeCount = n
     }
@@ -123,14 +126,13 @@ final class ClusterSequence {
             for j in (i + 1)..<max(i + 1, n) {
                 let dy = y[j] - yi, dphi = phi[j] - phii
                 let d = dy * dy + dphi * dphi
-                if d < best {
-                    best = d
-                    bestIndex = Int32(j)
-                }
-                if d < nd[j] {
-                    nd[j] = d
-                    nb[j] = Int32(i)
-                }
+                bestIndex = d < best ? Int32(truncatingIfNeeded: j) : bestIndex
+                best = min(d, best)
+                // Stored either way, into slot j or the spare slot n, rather than stored only
+                // when nearer: a branch on `d < nd[j]` is mispredicted about one time in five.
+                let target = d < nd[j] ? j : n
+                nd[target] = d
+                nb[target] = Int32(truncatingIfNeeded: i)
             }
             nd[i] = best
             nb[i] = bestIndex
@@ -175,8 +177,9 @@ final class ClusterSequence {
                 stack.append(b)
             }
         }
-        for k in 0..<members.count where isMember[k] {
-            out.append(Int32(k))
+        out.reserve(members.count)
+        for k in 0..<members.count {
+            out.append(Int32(truncatingIfNeeded: k), if: isMember[k])
             isMember[k] = false
         }
     }
@@ -218,22 +221,31 @@ final class ClusterSequence {
         let distance = slotDistance.base
         let n = activeCount
         var b0 = Double.infinity, b1 = Double.infinity, b2 = Double.infinity, b3 = Double.infinity
+        var i0 = 0, i1 = 0, i2 = 0, i3 = 0
+        // Whole groups of four: the (at most three) places after the last slot are never smallest.
+        for pad in n..<(n + 3) { distance[pad] = .infinity }
         var k = 0
-        while k + 4 <= n {
+        while k < n {
             let d0 = distance[k], d1 = distance[k + 1], d2 = distance[k + 2], d3 = distance[k + 3]
+            i0 = d0 < b0 ? k : i0
             b0 = d0 < b0 ? d0 : b0
+            i1 = d1 < b1 ? k + 1 : i1
             b1 = d1 < b1 ? d1 : b1
+            i2 = d2 < b2 ? k + 2 : i2
             b2 = d2 < b2 ? d2 : b2
+            i3 = d3 < b3 ? k + 3 : i3
             b3 = d3 < b3 ? d3 : b3
             k += 4
         }
-        while k < n {
-            b0 = distance[k] < b0 ? distance[k] : b0
-            k += 1
-        }
+        // Each lane holds the first position of its smallest; the first of all is the
+        // earliest of the lanes that hold the smallest of all.
         let best = min(min(b0, b1), min(b2, b3))
-        for k in 0..<n where distance[k] == best { return k }
-        return 0
+        var first = Int.max
+        first = b0 == best ? min(first, i0) : first
+        first = b1 == best ? min(first, i1) : first
+        first = b2 == best ? min(first, i2) : first
+        first = b3 == best ? min(first, i3) : first
+        return first
     }
 
     /// Sets the nearest softer neighbour of slot `i` (the first of equals) and its d_iJ. Two
@@ -318,21 +330,23 @@ final class ClusterSequence {
             let dy = y[k] - ym, dphi = phi[k] - phim
             let d = dy * dy + dphi * dphi
             let fk = factor[k]
-            if fk >= fm && d < best {
-                best = d
-                index = Int32(k)
-            }
+            // Only a neighbour at least as hard counts for the merged pseudojet.
+            let candidate = choose(fk >= fm, d, .infinity)
+            index = candidate < best ? Int32(truncatingIfNeeded: k) : index
+            best = min(candidate, best)
             let r = neighbours[k]
             if r == removed || r == changed {
                 staleSlots.append(Int32(k))
                 continue
             }
-            if r == moved { neighbours[k] = removed }
-            if fk <= fm && d < nd[k] {
-                nd[k] = d
-                neighbours[k] = changed
-                distance[k] = fk * d
-            }
+            // Stores go to slot k or to the slot `last`, no longer active, rather than being
+            // skipped: the branch would be mispredicted about one time in five.
+            neighbours[r == moved ? k : last] = removed
+            // The merged pseudojet is nearer to a softer one than its neighbour was.
+            let target = choose(fk <= fm, d, .infinity) < nd[k] ? k : last
+            nd[target] = d
+            neighbours[target] = changed
+            distance[target] = fk * d
         }
         nd[merged] = best
         neighbours[merged] = index

@@ -88,7 +88,8 @@ struct Particle: Sendable, Equatable {
     let dy = y1 - y2
     var dphi = abs(phi1 - phi2)
     if dphi > Double.pi {
-        dphi = dphi.truncatingRemainder(dividingBy: 2 * Double.pi)
+        // Below 2π the remainder is dphi itself: fmod only for the rare larger difference.
+        if dphi >= 2 * Double.pi { dphi = dphi.truncatingRemainder(dividingBy: 2 * Double.pi) }
         if dphi > Double.pi { dphi = 2 * Double.pi - dphi }
     }
     return dy * dy + dphi * dphi

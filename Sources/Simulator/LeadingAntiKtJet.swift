@@ -55,8 +55,9 @@ final class LeadingAntiKtJet {
         guard !towers.isEmpty else { return nil }
         sequence.beginHistory(towers)
         radius2 = radius * radius
-        softY.resize(towers.count)
-        softPhi.resize(towers.count)
+        // One more for the end mark that evens out the search's pairs (see `markSoftEnd`).
+        softY.resize(towers.count + 1)
+        softPhi.resize(towers.count + 1)
         softPt.resize(towers.count)
         softJet.resize(towers.count)
         softCount = 0
@@ -92,6 +93,7 @@ final class LeadingAntiKtJet {
                 hardCount += 1
             }
         }
+        markSoftEnd()
         // The smallest soft–soft or soft–beam distance there can be (with a margin for rounding).
         let bound = maxSoftPt > 0 ? 0.999_999 * min(separation2, radius2) / (maxSoftPt * maxSoftPt) : .infinity
         for h in 0..<hardCount { findNeighbour(h) }
@@ -152,6 +154,13 @@ final class LeadingAntiKtJet {
         return sum
     }
 
+    /// Puts a tower no hard pseudojet can be near (infinitely far in y) after the soft ones,
+    /// so that the search goes over them in pairs without a check for an odd one out.
+    private func markSoftEnd() {
+        softY[softCount] = .infinity
+        softPhi[softCount] = 0
+    }
+
     /// Sets the nearest neighbour of hard slot `h` (soft towers, harder hard pseudojets are
     /// not candidates) and its d_iJ.
     private func findNeighbour(_ h: Int) {
@@ -163,9 +172,11 @@ final class LeadingAntiKtJet {
         let y = softY.base, phi = softPhi.base
         let n = softCount
         var b0 = best, b1 = best
-        var i0 = -1, i1 = -1
+        // Positions; none found is Int.max, so that the first of equals is the smaller.
+        var i0 = Int.max, i1 = Int.max
         var s = 0
-        while s + 2 <= n {
+        // In pairs, the last one with the end mark when the count is odd.
+        while s < n {
             let dy0 = y[s] - yi, dphi0 = phi[s] - phii
             let dy1 = y[s + 1] - yi, dphi1 = phi[s + 1] - phii
             let d0 = dy0 * dy0 + dphi0 * dphi0, d1 = dy1 * dy1 + dphi1 * dphi1
@@ -175,17 +186,11 @@ final class LeadingAntiKtJet {
             b1 = d1 < b1 ? d1 : b1
             s += 2
         }
-        if s < n {
-            let dy = y[s] - yi, dphi = phi[s] - phii
-            let d = dy * dy + dphi * dphi
-            i0 = d < b0 ? s : i0
-            b0 = d < b0 ? d : b0
-        }
-        if b1 < b0 || (b1 == b0 && i1 >= 0 && (i0 < 0 || i1 < i0)) {
-            b0 = b1
-            i0 = i1
-        }
-        if i0 >= 0 {
+        // Chosen without a branch (as good as random here): the nearer, of equals the first.
+        let second = (b1 < b0 ? 1 as UInt8 : 0) | ((b1 == b0 ? 1 : 0) & (i1 < i0 ? 1 : 0)) != 0
+        b0 = choose(second, b1, b0)
+        i0 = second ? i1 : i0
+        if i0 != Int.max {
             best = b0
             index = Int32(i0)
         }
@@ -267,6 +272,7 @@ final class LeadingAntiKtJet {
             softJet[s] = softJet[last]
         }
         softCount = last
+        markSoftEnd()
         repair(removed: Int32(s), movedFrom: s != last ? Int32(last) : Self.nothing,
                changed: Self.hardReference(h), skip: h)
         updateAfterMerge(h)

@@ -26,6 +26,18 @@ final class ScratchBuffer<Element: BitwiseCopyable> {
         count += 1
     }
 
+    /// Makes room for `n` more elements, for `append(_:if:)`.
+    func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: max(count + n, 2 * capacity)) }
+    }
+
+    /// Writes `x` after the last element and counts it only when `condition` holds: an append
+    /// without a branch, for conditions as good as random. Needs the room made by `reserve`.
+    @inline(__always) func append(_ x: Element, if condition: Bool) {
+        base[count] = x
+        count += condition ? 1 : 0
+    }
+
     /// Makes room for `n` elements and sets the count to `n`; contents are unspecified.
     func resize(_ n: Int) {
         if n > capacity { grow(to: max(n, 2 * capacity)) }
