@@ -52,6 +52,8 @@ import TestSupport
         ("model (HDF5)", "save (autoencoder [625, 64, 625]) \"ae.h5\"", "ae.h5"),
         ("table (CSV)", "save (table m=jets.jet_mass pt=jets.jet_pt) \"t.csv\"", "t.csv"),
         ("figure (SVG)", "hist jets.jet_mass bins=5000 save=\"m.svg\"", "m.svg"),
+        ("figure (PDF)", "hist jets.jet_mass bins=5000 save=\"m.pdf\"", "m.pdf"),
+        ("figure (PNG)", "hist jets.jet_mass bins=5000 save=\"m.png\"", "m.png"),
     ]
 
     struct Outcome: Sendable {
