@@ -1,4 +1,5 @@
 import Foundation
+import JetData
 
 /// Number formatting shared by tables and summaries: fixed rules, so output is stable.
 public enum Format {
@@ -38,13 +39,5 @@ public enum Format {
     }
 
     /// A count with thousands separators: 872666 → "872,666".
-    public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public static func count(_ n: Int) -> String { CountFormat.grouped(n) }
 }

@@ -47,7 +47,7 @@ public enum JetFile {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             try image.checkChunkSize()
             let needed = memoryNeeded(jets: range.count, chunkBytes: image.chunkBytes, threads: threads)
-            try SystemMemory.check(bytes: needed, for: "loading \(range.count) jets from \(path)") { available in
+            try SystemMemory.check(bytes: needed, for: "loading \(CountFormat.grouped(range.count)) jets from \(path)") { available in
                 let buffers = memoryNeeded(jets: 0, chunkBytes: image.chunkBytes, threads: threads)
                 let fitting = SystemMemory.roundedDown(max(0, available - buffers) / bytesPerJet)
                 guard fitting > 0 else { return "not even one jet fits" }

@@ -31,7 +31,7 @@ public func simulateJets(_ settings: SimulationSettings,
     try settings.validate()
     let n = settings.count
     let variableCount = JetVariable.allCases.count
-    try SystemMemory.check(bytes: simulationBytes(jets: n), for: "simulating \(n) jets", suggestion: "simulate fewer jets at a time")
+    try SystemMemory.check(bytes: simulationBytes(jets: n), for: "simulating \(CountFormat.grouped(n)) jets", suggestion: "simulate fewer jets at a time")
 
     let labels = simulationLabels(count: n, signal: settings.signalCount, seed: settings.seed)
     var images = [Float](repeating: 0, count: n * JetImage.pixels)

@@ -74,7 +74,7 @@ import TestSupport
         let error = try #require(throws: JetDataError.self) { try JetFile.read(path, threads: 2) }
         let after = try #require(SystemMemory.availableBytes())
         let text = error.description
-        #expect(text.hasPrefix("loading 4611686018427387904 jets from \(path) needs about 9.2 EB of memory, but only "), "\(text)")
+        #expect(text.hasPrefix("loading 4,611,686,018,427,387,904 jets from \(path) needs about 9.2 EB of memory, but only "), "\(text)")
         let rows = try #require(text.split(separator: "rows=0:").last.flatMap { Int($0) }, "\(text)")
         let bytesPerJet = (625 + 11) * 4
         #expect(rows == SystemMemory.roundedDown(rows), "\(text)")

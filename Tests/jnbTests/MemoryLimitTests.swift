@@ -12,7 +12,7 @@ import TestSupport
 
     static let cases: [(what: String, statement: String, expect: String)] = [
         ("load a file", "x = load \"jets.h5\"",
-         "case.jnb:6:5: load: loading 4000 jets from jets.h5 needs about 10.3 MB of memory, but only 5 MB is available; load a row range, e.g. rows=0:1900"),
+         "case.jnb:6:5: load: loading 4,000 jets from jets.h5 needs about 10.3 MB of memory, but only 5 MB is available; load a row range, e.g. rows=0:1900"),
         ("make a network", "x = autoencoder [625, 100000, 625]",
          "case.jnb:6:5: autoencoder: an autoencoder of 125,100,625 parameters needs about 500 MB of memory, but only 5 MB is available; use narrower layers"),
         ("train", "fit ae jets batch=1000 epochs=1",
