@@ -11,7 +11,7 @@ extension CommandTable {
         CommandSpec(
             "hist", group: .plots,
             summary: "Histogram of one or more columns, overlaid with shared bins",
-            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ·√(κ − 1)/(2√N) (κ the kurtosis) of all its values.",
+            details: "The bins span all columns (or range=; values outside it are not drawn but counted in a box, as under- and overflow; so are NaN and infinite values). With one column, stats=true adds a box with μ ± σ/√N and σ ± σ·√(κ − 1)/(2√N) (κ the kurtosis) of all its values.",
             parameters: [
                 .variadic("columns", .column, help: "the columns to histogram"),
                 .keyword("bins", .integer(minimum: 1, maximum: 100_000), default: .number(50), help: "number of bins (exactly, with range=; else about this many, of a nice width)"),
@@ -175,8 +175,7 @@ extension CommandTable {
             guard let a = ranges.map(\.lowerBound).min(), let b = ranges.map(\.upperBound).max() else {
                 throw invocation.failure(logx ? "the columns have no positive values to histogram on a log axis" : "the columns have no finite values to histogram")
             }
-            // A single repeated value still gets a bin around it.
-            (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : (a - 0.5, b + 0.5)
+            (low, high) = a < b ? (a, b) : logx ? (a / 2, b * 2) : widened(a)
         }
         try checkWidth(low, high, axis: "", invocation)
         // The data's range gets nice bins (width 1, 2, 2.5 or 5 × 10ⁿ on multiples of it); a
@@ -205,23 +204,25 @@ extension CommandTable {
                 axes.addHistogram(counts, edges: edges, label: label)
             }
         }
-        // As ROOT's under- and overflow: values a given range (or a log axis) leaves out are
-        // counted, not lost.
-        if invocation.isGiven("range") || logx {
-            var lines: [String] = []
-            for (column, label) in zip(columns, labels) {
-                var parts: [String] = []
-                let nonPositive = logx ? column.values.filter { $0 <= 0 }.count : 0
-                if nonPositive > 0 { parts.append("\(Format.count(nonPositive)) ≤ 0 (not on a log axis)") }
-                let below = column.values.filter { $0 < low && !(logx && $0 <= 0) }.count
-                let above = column.values.filter { $0 > high }.count
-                if below + above > 0 { parts.append("\(Format.count(below)) below, \(Format.count(above)) above the range") }
-                guard !parts.isEmpty else { continue }
-                let counts = parts.joined(separator: "; ")
-                lines.append(columns.count > 1 ? "\(label ?? column.name): \(counts)" : counts)
-            }
-            if !lines.isEmpty { axes.addTextBox(lines) }
+        // As ROOT's under- and overflow: values the bins leave out are counted, not lost —
+        // outside a given range, ≤ 0 on a log axis, and NaN or infinite (in no bin, whatever
+        // the range).
+        var lines: [String] = []
+        for (column, label) in zip(columns, labels) {
+            var parts: [String] = []
+            let finite = column.values.filter(\.isFinite)
+            let nonPositive = logx ? finite.filter { $0 <= 0 }.count : 0
+            if nonPositive > 0 { parts.append("\(Format.count(nonPositive)) ≤ 0 (not on a log axis)") }
+            let below = finite.filter { $0 < low && !(logx && $0 <= 0) }.count
+            let above = finite.filter { $0 > high }.count
+            if below + above > 0 { parts.append("\(Format.count(below)) below, \(Format.count(above)) above the range") }
+            let notFinite = column.values.count - finite.count
+            if notFinite > 0 { parts.append("\(Format.count(notFinite)) NaN or infinite") }
+            guard !parts.isEmpty else { continue }
+            let counts = parts.joined(separator: "; ")
+            lines.append(columns.count > 1 ? "\(label ?? column.name): \(counts)" : counts)
         }
+        if !lines.isEmpty { axes.addTextBox(lines) }
         if try invocation.bool("stats") {
             guard columns.count == 1 else { throw invocation.failure("stats=true shows one column's mean and width; give one column", argument: "stats") }
             let s = columns[0].statistics
@@ -294,7 +295,14 @@ extension CommandTable {
     private static func countLabel(density: Bool, logx: Bool, binWidth: Double, unit: String?) -> String {
         if density { return "1/N dN/dx" + (unit.map { " [1/\($0)]" } ?? "") }
         if logx { return "jets per bin" }
-        return "jets / " + Format.number(binWidth) + (unit.map { " " + $0 } ?? "")
+        return "jets / " + widthText(binWidth) + (unit.map { " " + $0 } ?? "")
+    }
+
+    /// A bin width as a label reads it: four significant digits, and a tiny or huge one as
+    /// 1e-09 or 2.5e+12 rather than 1.000e-09.
+    static func widthText(_ width: Double) -> String {
+        let magnitude = abs(width)
+        return magnitude >= 1e-4 && magnitude < 1e6 ? Format.number(width) : String(format: "%.4g", width)
     }
 
     /// Legend entries for overlaid columns: their names when those differ; otherwise their
@@ -341,6 +349,13 @@ extension CommandTable {
         return try finish(Figure(axes), summary: "scatter of \(y.name) against \(x.name)", invocation)
     }
 
+    /// The range of bins around a single repeated value: ± 0.5, or more beside a large value,
+    /// where ± 0.5 is the value again (1e17 + 0.5 == 1e17).
+    private static func widened(_ value: Double) -> (Double, Double) {
+        let pad = max(0.5, abs(value) * 1e-3)
+        return (value - pad, value + pad)
+    }
+
     /// Bins need a width high − low that is a number: [-1e308, 1e308] spans more than the
     /// largest one. `axis` is "x" or "y" for hist2d, empty for hist.
     private static func checkWidth(_ low: Double, _ high: Double, axis: String, _ invocation: Invocation) throws {
@@ -374,7 +389,11 @@ extension CommandTable {
             guard let xr = Bins.range(of: pairs.map(\.0)), let yr = Bins.range(of: pairs.map(\.1)) else {
                 throw invocation.failure("the columns have no pair of finite values to histogram")
             }
-            func widened(_ r: ClosedRange<Double>) -> ClosedRange<Double> { r.lowerBound < r.upperBound ? r : (r.lowerBound - 0.5)...(r.upperBound + 0.5) }
+            func widened(_ r: ClosedRange<Double>) -> ClosedRange<Double> {
+                guard r.lowerBound == r.upperBound else { return r }
+                let (low, high) = Self.widened(r.lowerBound)
+                return low...high
+            }
             (xRange, yRange) = (widened(xr), widened(yr))
         }
         try checkWidth(xRange.lowerBound, xRange.upperBound, axis: "x", invocation)

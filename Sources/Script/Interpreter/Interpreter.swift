@@ -214,9 +214,14 @@ final class Interpreter {
             let got = [shown(lower, first), shown(upper, end)].compactMap { $0 }.joined(separator: " and ")
             throw ScriptError.runtime("a range needs \(first == nil || end == nil ? "a whole number" : "whole numbers") \(side), got \(got)", at: span)
         }
-        guard (a ?? 0) >= 0, (a ?? 0) <= (b ?? .infinity) else {
-            let written = Indexing.written(a.map { Int($0) }, b.map { Int($0) })
-            throw ScriptError.runtime("the range \(written) must start at 0 or later and not end before it starts", at: span)
+        let written = Indexing.written(a.map { Int($0) }, b.map { Int($0) })
+        guard (a ?? 0) >= 0, (b ?? 0) >= 0 else {
+            // Python reads x[-2:] as the last two; here only a single index counts from the end.
+            throw ScriptError.runtime("the range \(written) has a negative end: a range's ends are positions from 0 on "
+                                      + "(only a single index counts from the end, as x[-1])", at: span)
+        }
+        guard (a ?? 0) <= (b ?? .infinity) else {
+            throw ScriptError.runtime("the range \(written) ends before it starts", at: span)
         }
         return (a.map { Int($0) }, b.map { Int($0) })
     }

@@ -391,6 +391,13 @@ public struct Parser {
         // `first:]` is an index open at its end, which `parseIndex` reads.
         guard current.isSymbol(.colon), !peek().isSymbol(.rightBracket) else { return first }
         _ = advance()
+        // `rows=1000:` as in `x[1000:]`: say why the end is needed here.
+        switch current.kind {
+        case .newline, .endOfInput, .symbol(.semicolon), .symbol(.rightParen), .symbol(.comma):
+            throw ScriptError.syntax("expected the end of the range after ':', found \(current.quoted)\(unclosed()); "
+                                     + "only an index may leave it out (x[10:] is x from position 10 on)", at: current.span)
+        default: break
+        }
         let end = try parseAdditive()
         return try node(.range(first, end), span: first.span.through(end.span))
     }
@@ -524,6 +531,10 @@ public struct Parser {
             // What the value should have followed: "expected a value after '+'".
             let after = position > 0 ? " after \(describe(tokens[position - 1]))" : ""
             throw ScriptError.syntax("expected a value\(after), found \(token.quoted)\(unclosed())", at: token.span)
+        case .symbol(.colon) where position == 0 || !tokens[position - 1].isSymbol(.colon):
+            // `rows=:1000` as in `x[:1000]`.
+            throw ScriptError.syntax("expected a value, found ':'; only an index may leave out the start of a range "
+                                     + "(x[:10] is x up to position 10)", at: token.span)
         default:
             throw ScriptError.syntax("expected a value, found \(token.quoted)", at: token.span)
         }
