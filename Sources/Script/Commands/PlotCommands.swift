@@ -61,7 +61,7 @@ extension CommandTable {
         CommandSpec(
             "hist2d", group: .plots,
             summary: "2D histogram of one column against another: jets per cell as colour",
-            details: "For many jets, where a scatter plot saturates. Empty cells stay blank; entries outside range= are counted in a box. With equal x and y ranges (one quantity two ways) the cells are square and y = x runs at 45°.",
+            details: "For many jets, where a scatter plot saturates. Empty cells stay blank; jets outside range= and jets with a NaN or infinite value are counted in a box. With equal x and y ranges (one quantity two ways) the cells are square and y = x runs at 45°.",
             parameters: [
                 .positional("x", .column, help: "horizontal values"),
                 .positional("y", .column, help: "vertical values (same length)"),
@@ -411,11 +411,14 @@ extension CommandTable {
         var axes = Axes.image(image, title: try invocation.optionalString("title"),
                               xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
         if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
+        // As hist: jets in no cell are counted, not lost — outside the range, and with a NaN
+        // or infinite coordinate.
         let counted = Int(counts.joined().reduce(0, +))
         let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count
-        if counted < finite {
-            axes.addTextBox(["\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range"])
-        }
+        var parts: [String] = []
+        if counted < finite { parts.append("\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range") }
+        if finite < x.count { parts.append("\(Format.count(x.count - finite)) with a NaN or infinite value") }
+        if !parts.isEmpty { axes.addTextBox([parts.joined(separator: "; ")]) }
         return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(bins)×\(bins) bins", invocation)
     }
 
