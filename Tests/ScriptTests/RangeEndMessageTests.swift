@@ -19,10 +19,20 @@ import TestSupport
         let start = try #require(error("jets = load \"j.h5\" rows=:1000"))
         #expect(start.message == "expected a value, found ':'; only an index may leave out the start of a range (x[:10] is x up to position 10)")
         #expect(start.span?.column == 25)
-        // A second ':' in an index is not a missing start: it is said as before.
-        #expect(error("l = [1, 2]\nl[::2]")?.message == "expected a value, found ':'")
         // Nothing was run: these are found before the file is opened.
         #expect(error("jets = load \"j.h5\" rows=1000:")?.exitCode == 65)
+    }
+
+    /// Python's step (`x[::2]`, `x[0:10:2]`) is not a missing value: ranges have none.
+    @Test func aStepIsSaidToBeNone() throws {
+        let step = "a range has no step: x[a:b] takes every position from a to b − 1"
+        for (index, column) in [("l[::2]", 4), ("l[0:4:2]", 6), ("l[1::2]", 5), ("l[:2:1]", 5)] {
+            let found = try #require(error("l = [1, 2, 3, 4]\n\(index)"), "\(index)")
+            #expect(found.message == step, "\(index)")
+            #expect(found.span?.column == column, "\(index)")
+        }
+        #expect(error("r = 0:4:2")?.message == step)
+        #expect(error("l = [1, 2, 3, 4]\nx = [l[1:], l[:1], l[1:3], 0:2]") == nil)
     }
 
     @Test func aNegativeEndIsToldApartFromAnEndBeforeTheStart() {

@@ -391,6 +391,7 @@ public struct Parser {
         // `first:]` is an index open at its end, which `parseIndex` reads.
         guard current.isSymbol(.colon), !peek().isSymbol(.rightBracket) else { return first }
         _ = advance()
+        try refuseStep()
         // `rows=1000:` as in `x[1000:]`: say why the end is needed here.
         switch current.kind {
         case .newline, .endOfInput, .symbol(.semicolon), .symbol(.rightParen), .symbol(.comma):
@@ -399,6 +400,7 @@ public struct Parser {
         default: break
         }
         let end = try parseAdditive()
+        try refuseStep()
         return try node(.range(first, end), span: first.span.through(end.span))
     }
 
@@ -480,16 +482,26 @@ public struct Parser {
     private mutating func parseIndex() throws(ScriptError) -> Expression {
         guard current.isSymbol(.colon) else {
             let first = try parseExpression()
-            // `x[1:2:]` is not a range of a range: the ']' expected after `1:2` is missing.
-            if case .range = first.kind { return first }
+            if case .range = first.kind {
+                try refuseStep()
+                return first
+            }
             guard current.isSymbol(.colon), peek().isSymbol(.rightBracket) else { return first }
             let colon = advance()
             return try node(.range(first, nil), span: first.span.through(colon.span))
         }
         let colon = advance()
+        try refuseStep()
         guard !current.isSymbol(.rightBracket) else { return try node(.range(nil, nil), span: colon.span) }
         let end = try parseAdditive()
+        try refuseStep()
         return try node(.range(nil, end), span: colon.span.through(end.span))
+    }
+
+    /// A second ':' in a range, as Python's step (`x[::2]`, `x[0:10:2]`): said plainly.
+    private func refuseStep() throws(ScriptError) {
+        guard current.isSymbol(.colon) else { return }
+        throw ScriptError.syntax("a range has no step: x[a:b] takes every position from a to b − 1", at: current.span)
     }
 
     private mutating func parsePrimary() throws(ScriptError) -> Expression {
