@@ -12,7 +12,7 @@ let maximumTriesPerJet = 20_000
 
 /// Bytes `simulateJets` takes for `n` jets: images, the workers' rows of variables, the
 /// variables of the result and the labels (Int.max when that overflows).
-public func simulationBytes(jets n: Int) -> Int {
+func simulationBytes(jets n: Int) -> Int {
     let perJet = (JetImage.pixels + 2 * JetVariable.allCases.count + 1) * MemoryLayout<Float>.size
     let (bytes, overflow) = n.multipliedReportingOverflow(by: perJet)
     return overflow ? Int.max : bytes
@@ -31,7 +31,11 @@ public func simulateJets(_ settings: SimulationSettings,
     try settings.validate()
     let n = settings.count
     let variableCount = JetVariable.allCases.count
-    try SystemMemory.check(bytes: simulationBytes(jets: n), for: "simulating \(CountFormat.grouped(n)) jets", suggestion: "simulate fewer jets at a time")
+    try SystemMemory.check(bytes: simulationBytes(jets: n), for: "simulating \(CountFormat.grouped(n)) jets") { available in
+        let fitting = SystemMemory.roundedDown(available / simulationBytes(jets: 1))
+        guard fitting > 0 else { return "not even one jet fits" }
+        return "simulate at most about \(CountFormat.grouped(fitting)) jet\(fitting == 1 ? "" : "s") at a time, e.g. n=\(fitting)"
+    }
 
     let labels = simulationLabels(count: n, signal: settings.signalCount, seed: settings.seed)
     var images = [Float](repeating: 0, count: n * JetImage.pixels)

@@ -134,12 +134,6 @@ extension CommandTable {
 
     /// Simulates jets with a progress bar; Ctrl-C stops the simulation.
     private static func simulateJets(_ settings: SimulationSettings, _ invocation: Invocation) throws -> JetSet {
-        let perJet = Simulator.simulationBytes(jets: 1)
-        try MemoryCheck.require(Double(Simulator.simulationBytes(jets: settings.count)),
-                                for: "simulating \(Format.count(settings.count, "jet"))", invocation) { available in
-            let fitting = SystemMemory.roundedDown(available / perJet)
-            return fitting > 0 ? "simulate at most about \(Format.count(fitting, "jet")) at a time, e.g. n=\(fitting)" : "not even one jet fits"
-        }
         let bar = invocation.progress("simulate", total: settings.count, unit: "jets")
         defer { bar.finish() }
         return try Simulator.simulateJets(settings, progress: { bar.update($0.accepted, of: $0.total) },

@@ -5,12 +5,6 @@ import JetData
 /// (SystemMemory, which JNB_AVAILABLE_MEMORY overrides) and a smaller request.
 enum MemoryCheck {
     static func require(_ bytes: Double, for operation: String, suggestion: String, _ invocation: Invocation) throws(ScriptError) {
-        try require(bytes, for: operation, invocation) { _ in suggestion }
-    }
-
-    /// As above, with the way out found for the bytes available (nil when there is none).
-    static func require(_ bytes: Double, for operation: String, _ invocation: Invocation,
-                        suggestion: (_ available: Int) -> String?) throws(ScriptError) {
         do {
             try SystemMemory.check(bytes: bytes >= Double(Int.max) ? Int.max : Int(bytes), for: operation, suggestion: suggestion)
         } catch {
