@@ -115,23 +115,25 @@ public enum ModelFile {
         if let patience = c.patience { try file.setAttribute("training_patience", .int(Int64(patience))) }
     }
 
+    /// An attribute that holds the wrong value: "attribute 'name' is found, expected …".
+    private static func attributeError(_ file: H5File, _ name: String, _ found: Any, expected: String) -> HDF5Error {
+        HDF5Error(path: file.path, message: "attribute '\(name)' is \(found), expected \(expected)")
+    }
+
     private static func readConfig(_ file: H5File) throws -> TrainingConfig? {
         guard try file.attribute("training_epochs") != nil else { return nil }
-        func fail(_ name: String, _ expected: String, _ found: Any) -> HDF5Error {
-            HDF5Error(path: file.path, message: "attribute '\(name)' is \(found), expected \(expected)")
-        }
         func number(_ name: String, _ expected: String, _ valid: (Double) -> Bool) throws -> Double {
             guard let value = try file.attribute(name)?.doubleValue else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a number")
             }
-            guard valid(value) else { throw fail(name, expected, value) }
+            guard valid(value) else { throw attributeError(file, name, value, expected: expected) }
             return value
         }
         func integer(_ name: String, atLeast minimum: Int) throws -> Int {
             guard let value = try file.attribute(name)?.doubleValue, let n = Int(exactly: value) else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is missing or not a whole number")
             }
-            guard n >= minimum else { throw fail(name, "a whole number ≥ \(minimum)", n) }
+            guard n >= minimum else { throw attributeError(file, name, n, expected: "a whole number ≥ \(minimum)") }
             return n
         }
         func text<T: RawRepresentable>(_ name: String, as type: T.Type) throws -> T where T.RawValue == String {
@@ -170,15 +172,12 @@ public enum ModelFile {
     /// samples), counts and rates that cannot be negative, flags of 0 or 1.
     private static func readHistory(_ file: H5File) throws -> TrainingHistory? {
         guard try file.attribute("history_steps") != nil else { return nil }
-        func attributeError(_ name: String, _ found: Any, expected: String) -> HDF5Error {
-            HDF5Error(path: file.path, message: "attribute '\(name)' is \(found), expected \(expected)")
-        }
         func integer(_ name: String, in valid: ClosedRange<Int>, _ expected: String) throws -> Int? {
             guard let attribute = try file.attribute(name) else { return nil }
             guard let values = attribute.intValues, values.count == 1, let n = Int(exactly: values[0]) else {
                 throw HDF5Error(path: file.path, message: "attribute '\(name)' is not a whole number")
             }
-            guard valid.contains(n) else { throw attributeError(name, n, expected: expected) }
+            guard valid.contains(n) else { throw attributeError(file, name, n, expected: expected) }
             return n
         }
         func series(_ name: String, _ expected: String, _ valid: (Double) -> Bool) throws -> [Double] {
@@ -204,7 +203,7 @@ public enum ModelFile {
                                      "a whole number ≥ the \(h.steps) steps taken (history_steps)") ?? h.steps
         let rate = try file.attribute("history_last_learning_rate").map { attribute in
             guard let value = attribute.doubleValue, value >= 0, value.isFinite else {
-                throw attributeError("history_last_learning_rate", attribute.doubleValue.map { "\($0)" } ?? "not a number",
+                throw attributeError(file, "history_last_learning_rate", attribute.doubleValue.map { "\($0)" } ?? "not a number",
                                      expected: "a finite number ≥ 0")
             }
             return value
