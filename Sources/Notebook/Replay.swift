@@ -220,7 +220,7 @@ public final class Replay {
                 let refusal = Self.refusal([error], cell, document)
                 terminal.error(refusal.output.trimmingCharacters(in: .newlines))
                 return refusal
-            } ?? runCell(cell, in: document)
+            } ?? runCell(cell, in: document, leftOut: document.codeCells.filter { $0.number < cell.number && !chosen.contains($0.number) })
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
                 // The names were defined once already, so defining them again cannot fail.
                 for (name, value) in injected { try? session.define(name, value) }
@@ -270,8 +270,8 @@ public final class Replay {
     }
 
     /// Runs one cell with its output going both to the terminal and into the result, and its
-    /// timeout (if any) armed.
-    private func runCell(_ cell: NotebookDocument.Cell, in document: NotebookDocument) -> CellResult {
+    /// timeout (if any) armed. `leftOut` are the cells before it that --cells or --from left out.
+    private func runCell(_ cell: NotebookDocument.Cell, in document: NotebookDocument, leftOut: [NotebookDocument.Cell]) -> CellResult {
         let capture = CapturedOutput()
         let previous = session.output
         session.output = TeeOutput(terminal, capture)
@@ -285,6 +285,9 @@ public final class Replay {
             error = ScriptError(.interrupted, "the cell ran longer than its timeout of \(NumberFormat.duration(cell.options.timeout ?? 0)) and was stopped",
                                 at: error?.span)
         }
+        if let unknown = error {
+            error = explained(unknown, leftOut: leftOut, in: document)
+        }
         if let error {
             session.output.error(session.diagnostic(error, source: cell.source, origin: origin))
         }
@@ -293,6 +296,24 @@ public final class Replay {
             .compactMap { path in FileManager.default.contents(atPath: path).map { (path, $0) } }
         return CellResult(cell: cell, status: status, seconds: execution.seconds, segments: capture.segments, error: error, filesWritten: execution.filesWritten,
                           figureFiles: Dictionary(figures, uniquingKeysWith: { $1 }), shownFigures: capture.figures)
+    }
+
+    /// An unknown name (or `ans` without a value) that a cell left out of this replay would
+    /// have set, said with that cell and how to run it: the error alone would send the user
+    /// looking for a typo.
+    private func explained(_ error: ScriptError, leftOut: [NotebookDocument.Cell], in document: NotebookDocument) -> ScriptError {
+        guard let name = error.unknownVariable else { return error }
+        for cell in leftOut.reversed() {
+            guard let line = session.lastLine(setting: name, in: cell.source, origin: document.origin(of: cell)) else { continue }
+            let place = SourceSpan(file: document.file, cell: cell.label, line: line, column: 1).cellDescription
+            let isLastValue = name == Session.lastValueName
+            var explained = error
+            explained.message = (isLastValue ? "'\(name)' has no value yet" : "unknown name '\(name)'")
+                + ": it would have been set by \(place), which this replay left out; run from there (--from \(cell.number))"
+                + (isLastValue ? "" : " or give it with --set \(name)=…")
+            return explained
+        }
+        return error
     }
 
     /// A cell that did not run because the check before the replay found errors in it (its

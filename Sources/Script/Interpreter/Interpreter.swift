@@ -242,14 +242,18 @@ final class Interpreter {
     }
 
     private func unknownName(_ name: String, at span: SourceSpan) -> ScriptError {
+        var error: ScriptError
         if name == Self.lastValueName {
-            return ScriptError.runtime("'ans' has no value yet: it holds the value of the last statement that showed one (an assignment does not set it)", at: span)
+            error = ScriptError.runtime("'ans' has no value yet: it holds the value of the last statement that showed one (an assignment does not set it)", at: span)
+        } else {
+            let candidates = Array(visibleVariables.keys) + table.names
+            var message = "unknown name '\(name)'"
+            let suggestion = Suggestions.didYouMean(name, among: candidates)
+            message += suggestion.isEmpty ? "; 'vars' lists the variables, 'help' the commands" : suggestion
+            error = ScriptError.runtime(message, at: span)
         }
-        let candidates = Array(visibleVariables.keys) + table.names
-        var message = "unknown name '\(name)'"
-        let suggestion = Suggestions.didYouMean(name, among: candidates)
-        message += suggestion.isEmpty ? "; 'vars' lists the variables, 'help' the commands" : suggestion
-        return ScriptError.runtime(message, at: span)
+        error.unknownVariable = name
+        return error
     }
 
     // MARK: Calls
@@ -485,6 +489,18 @@ final class Interpreter {
     /// The command that `expression` calls if that call gives no value, known from what is
     /// written: a command that never gives one (print, save, vars), a plot given save=, or
     /// time running such a statement.
+    /// Whether running `statement` sets `name`, as far as its text tells: an assignment to
+    /// it, or, for `ans`, a statement that shows a value (`print`, or a plot saved with save=,
+    /// shows none).
+    func sets(_ name: String, _ statement: Statement, variables: Set<String>) -> Bool {
+        switch statement.kind {
+        case .assignment(let assigned, _, _):
+            assigned == name
+        case .expression(let expression):
+            name == Self.lastValueName && commandGivingNoValue(expression, variables: variables) == nil
+        }
+    }
+
     private func commandGivingNoValue(_ expression: Expression, variables: Set<String>) -> String? {
         let call: Call
         switch expression.kind {

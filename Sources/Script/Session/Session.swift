@@ -90,6 +90,15 @@ public final class Session {
         return literals
     }
 
+    /// The line of the last statement of `source` that sets `name` when it runs (an
+    /// assignment to it; for `ans` also a statement that shows a value), or nil, also when
+    /// `source` does not parse. Notebook replay names a cell it left out by it.
+    public func lastLine(setting name: String, in source: String, origin: SourceOrigin) -> Int? {
+        guard let statements = try? Parser.parse(source, origin: origin, grammar: table.grammar) else { return nil }
+        let variables = Set(variableNames).union(assignedNames(in: source))
+        return statements.last { interpreter.sets(name, $0, variables: variables) }?.span.line
+    }
+
     /// True when `source` ends inside brackets, a string or after a trailing `\`, so a prompt
     /// should read another line before running it.
     public static func needsMoreInput(_ source: String) -> Bool {
@@ -100,6 +109,10 @@ public final class Session {
     public var quitStatus: Int32? { interpreter.quitRequest }
 
     // MARK: Variables
+
+    /// `ans`: the value of the last statement that showed one. It is not a variable, so
+    /// `--set` cannot define it.
+    public static var lastValueName: String { Interpreter.lastValueName }
 
     public var variableNames: [String] { interpreter.globals.keys.sorted() }
 
@@ -115,6 +128,10 @@ public final class Session {
         }
         guard table[name] == nil else {
             throw ScriptError.syntax("'\(name)' is a command and cannot be a variable name", at: nil)
+        }
+        // A variable named ans would hide the last shown value for the whole run.
+        guard name != Self.lastValueName else {
+            throw ScriptError.syntax("'\(name)' is the last shown value (help \(name)) and cannot be set", at: nil)
         }
         interpreter.globals[name] = value
     }

@@ -17,6 +17,9 @@ public struct ScriptError: Error, Sendable, Equatable, CustomStringConvertible {
     public var category: Category
     public var message: String
     public var span: SourceSpan?
+    /// The variable an "unknown name" error is about (`ans` too, before it has a value), so
+    /// that a notebook replay that left cells out can say which of them would have set it.
+    public var unknownVariable: String?
 
     public init(_ category: Category, _ message: String, at span: SourceSpan? = nil) {
         self.category = category
