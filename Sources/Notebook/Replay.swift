@@ -132,14 +132,15 @@ public final class Replay {
     }
 
     /// A `--set` value takes the type of its parameter's literal default: `out=007` stays text
-    /// for `out = "out"`, `n=6_000` is a number for `n = 1000`, and `n=2k` is refused.
+    /// for `out = "out"`, `n=6_000` is a number for `n = 1000`, and `n=2k` is refused, as is
+    /// `format=jpg` for `format = choice "svg" "pdf" "png"`.
     public func typeParameters(of document: NotebookDocument) throws(ReplayUsageError) {
         for cell in document.codeCells where cell.options.parameters {
-            let defaults = session.literalAssignments(in: cell.source)
+            let defaults = session.parameterDefaults(in: cell.source)
             for (name, text) in session.literalTexts.sorted(by: { $0.key < $1.key }) {
                 guard let example = defaults[name] else { continue }
                 do {
-                    try session.define(name, literal: text, like: example)
+                    try session.define(name, literal: text, like: example.value, among: example.choices)
                 } catch {
                     throw ReplayUsageError(description: "--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
                 }

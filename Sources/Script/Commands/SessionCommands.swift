@@ -2,6 +2,10 @@ import Foundation
 
 /// Commands about the session itself: help, variables, printing, timing, running files.
 extension CommandTable {
+    /// The command that gives a notebook parameter's words (notebook replay reads them from
+    /// the text of its parameters cell).
+    static let choiceCommand = "choice"
+
     static let sessionCommands: [CommandSpec] = [
         CommandSpec(
             "help", group: .session,
@@ -58,6 +62,19 @@ extension CommandTable {
             parameters: [.positional("file", .inputPath(["jnb"]), help: "the file to run")],
             examples: ["run \"notebooks/process_jet_images.jnb\""],
             result: .nothing, run: runFile),
+        CommandSpec(
+            choiceCommand, group: .session,
+            summary: "The words a notebook parameter may take: gives the first, its default",
+            details: "In a notebook's [parameters] cell, format = choice \"svg\" \"pdf\" \"png\" makes format \"svg\" unless jnb run --set format=… gives another of the words; any other value is a usage error that names the parameter and its words, before any cell runs. The words are known from the cell's text, so they must be written out as strings. Anywhere else choice simply gives the first word.",
+            parameters: [.variadic("words", .string, help: "the words the parameter may take; the first is its default")],
+            examples: ["format = choice \"svg\" \"pdf\" \"png\""],
+            run: { invocation in
+                // `choice words=[]` gives the list by name, and it may be empty.
+                guard let first = invocation.variadic.first else {
+                    throw invocation.failure("expected at least one word", argument: "words")
+                }
+                return first.value
+            }),
         CommandSpec(
             "quit", group: .session,
             summary: "Leave jnb (Ctrl-D does the same at the prompt)",

@@ -72,22 +72,46 @@ public final class Session {
         }
     }
 
+    /// A default of a notebook parameter as its `[parameters]` cell writes it: a literal, or
+    /// `choice "svg" "pdf" "png"` (its first word, and the words it may take).
+    public struct ParameterDefault: Sendable {
+        public var value: Value
+        public var choices: [String]?
+
+        public init(_ value: Value, choices: [String]? = nil) {
+            self.value = value
+            self.choices = choices
+        }
+    }
+
     /// The variables `source` assigns a literal at its top level (`n = 1000`, `out = "out"`,
-    /// `fast = true`, `shift = -1`), with that value; a parameters cell's typed defaults.
-    public func literalAssignments(in source: String) -> [String: Value] {
+    /// `fast = true`, `shift = -1`), or a `choice` of words written out, with that default; a
+    /// parameters cell's typed defaults.
+    public func parameterDefaults(in source: String) -> [String: ParameterDefault] {
         guard let statements = try? Parser.parse(source, grammar: table.grammar) else { return [:] }
-        var literals: [String: Value] = [:]
+        var defaults: [String: ParameterDefault] = [:]
         for statement in statements {
             guard case .assignment(let name, _, let value) = statement.kind else { continue }
-            switch value.kind {
-            case .number(let number): literals[name] = .number(number)
-            case .unary(.negate, let operand): if case .number(let number) = operand.kind { literals[name] = .number(-number) }
-            case .string(let text): literals[name] = .string(text)
-            case .bool(let bool): literals[name] = .bool(bool)
-            default: literals.removeValue(forKey: name)
+            defaults[name] = switch value.kind {
+            case .number(let number): ParameterDefault(.number(number))
+            case .unary(.negate, let operand): if case .number(let number) = operand.kind { ParameterDefault(.number(-number)) } else { nil }
+            case .string(let text): ParameterDefault(.string(text))
+            case .bool(let bool): ParameterDefault(.bool(bool))
+            case .call(let call) where call.name == CommandTable.choiceCommand: Self.choices(call).map { ParameterDefault(.string($0[0]), choices: $0) }
+            default: nil
             }
         }
-        return literals
+        return defaults
+    }
+
+    /// The words of `choice "a" "b"`, when every one is a string written out (at least one).
+    private static func choices(_ call: Call) -> [String]? {
+        let words = call.arguments.compactMap { argument -> String? in
+            guard argument.label == nil, case .expression(let expression) = argument.value,
+                  case .string(let word) = expression.kind else { return nil }
+            return word
+        }
+        return words.isEmpty || words.count != call.arguments.count ? nil : words
     }
 
     /// The line of the last statement of `source` that sets `name` when it runs (an
@@ -144,15 +168,21 @@ public final class Session {
     /// quotes (`out=007` stays "007"); a number must be a number as the language writes it
     /// (`6_000`, `1e3`, `-2`) and true/false must be `true` or `false`, else this throws. Without
     /// an example: such a number, true or false, a quoted string, or the text itself as a
-    /// string (so `--set data=jets.h5` works).
-    public func define(_ name: String, literal text: String, like example: Value? = nil) throws(ScriptError) {
+    /// string (so `--set data=jets.h5` works). With `choices` (a parameter's `choice`), text must
+    /// be one of them.
+    public func define(_ name: String, literal text: String, like example: Value? = nil, among choices: [String]? = nil) throws(ScriptError) {
         literalTexts[name] = text
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let unquoted = trimmed.count >= 2 && (trimmed.first == "\"" || trimmed.first == "'") && trimmed.last == trimmed.first
             ? String(trimmed.dropFirst().dropLast()) : nil
         switch example {
-        case .string?:
-            try define(name, .string(unquoted ?? trimmed))
+        case .string(let word)?:
+            let given = unquoted ?? trimmed
+            if let choices, !choices.contains(given) {
+                throw ScriptError.syntax("expected one of " + choices.map { "\"\($0)\"" }.joined(separator: ", ")
+                                         + " (its default is \"\(word)\"); got '\(given)'\(Suggestions.didYouMean(given, among: choices))", at: nil)
+            }
+            try define(name, .string(given))
         case .number(let number)?:
             guard let value = try Self.number(trimmed) else {
                 throw ScriptError.syntax("expected a number as the language writes it (6_000, 1e3, -2), like its default "
