@@ -486,9 +486,6 @@ final class Interpreter {
         return nil
     }
 
-    /// The command that `expression` calls if that call gives no value, known from what is
-    /// written: a command that never gives one (print, save, vars), a plot given save=, or
-    /// time running such a statement.
     /// Whether running `statement` sets `name`, as far as its text tells: an assignment to
     /// it, or, for `ans`, a statement that shows a value (`print`, or a plot saved with save=,
     /// shows none).
@@ -501,6 +498,9 @@ final class Interpreter {
         }
     }
 
+    /// The command that `expression` calls if that call gives no value, known from what is
+    /// written: a command that never gives one (print, save, vars), a plot given save=, or
+    /// time running such a statement.
     private func commandGivingNoValue(_ expression: Expression, variables: Set<String>) -> String? {
         let call: Call
         switch expression.kind {
