@@ -492,12 +492,11 @@ extension CommandTable {
         return try finish(Figure(axes), summary: summary, invocation)
     }
 
-    /// The epochs that have a validation loss and their losses (a model fitted again without
-    /// valid= has none for that fit's epochs), or nil when none has.
-    /// The validation losses by epoch; epochs of a fit without validation stay NaN, where the
-    /// line breaks rather than joining its neighbours across them.
+    /// The validation losses by epoch, or nil when no epoch has one; the epochs of a fit
+    /// without validation (a model fitted again without valid=) stay NaN, where the line
+    /// breaks rather than joining its neighbours across them.
     private static func validation(_ history: TrainingHistory) -> (epochs: [Double], losses: [Double])? {
-        guard history.validLoss.contains(where: \.isFinite) else { return nil }
+        guard history.hasValidation else { return nil }
         return (history.validLoss.indices.map { Double($0 + 1) }, history.validLoss)
     }
 
