@@ -5,7 +5,9 @@ import Simulator
 /// The jet simulator's speed: accepted jets per second, counting the time spent on the
 /// events that were tried and rejected. Wall-clock rates depend on what else the machine
 /// runs, so the process's CPU time is reported too (jets per CPU-second = what one busy core
-/// delivers).
+/// delivers). Run it with `OPENBLAS_NUM_THREADS=1` (as scripts/bench-simulate does): OpenBLAS's
+/// worker threads, started when the program loads, spin for about 0.1 s first, and the
+/// process's CPU time would count that as the simulator's.
 enum SimulateBenchmark {
     /// simulate --jets N [--threads T] [--seed S] [--signal-fraction F] [--set KNOB=VALUE]… [--write OUT.h5]
     static func run(_ arguments: [String]) throws {
