@@ -54,6 +54,10 @@ public struct TrainingHistory: Sendable, Equatable, Codable {
         return history
     }
 
+    /// Whether an epoch has a validation loss, that is, a fit had validation samples: NaN
+    /// stands for an epoch without, so a column of NaN alone (a file made elsewhere) is none.
+    public var hasValidation: Bool { validLoss.contains { $0.isFinite } }
+
     /// The last epoch (1-based) with a finite validation loss, and that loss, if any.
     public var lastValidation: (epoch: Int, loss: Double)? {
         guard let index = validLoss.lastIndex(where: { $0.isFinite }) else { return nil }

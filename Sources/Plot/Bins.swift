@@ -19,7 +19,8 @@ public enum Bins {
     /// on multiples of it, covering `lower…upper`, with the bin count nearest `count` (the
     /// fewer bins on a tie), as ROOT's THLimitsFinder and numpy-style "nice" bins do; so an
     /// axis reads "jets / 1 GeV", not "jets / 0.9956 GeV". Ranges too far from zero for their
-    /// span to have such multiples get `edges(from:to:count:)`.
+    /// span to have such multiples, or too near the largest number for the multiples around
+    /// them to be numbers, get `edges(from:to:count:)`.
     ///
     /// (60.2, 99.8, 40) → 60, 61, …, 100; (0.013, 0.92, 50) → 0.01, 0.03, …, 0.93 (width 0.02).
     public static func niceEdges(covering lower: Double, _ upper: Double, about count: Int) throws -> [Double] {
@@ -31,7 +32,7 @@ public enum Bins {
             for tenths in [10, 20, 25, 50] {
                 let step = Ticks.Step(tenths: tenths, exponent: e)
                 let v = step.value
-                guard abs(lower / v) < 1e12, abs(upper / v) < 1e12 else { continue }
+                guard v.isFinite, abs(lower / v) < 1e12, abs(upper / v) < 1e12 else { continue }
                 // Multiples of the step from the last at or below `lower` to the first at or
                 // above `upper`, checked on the exact tick values so no value falls outside.
                 var first = Int((lower / v).rounded(.down)), last = Int((upper / v).rounded(.up))
@@ -39,6 +40,8 @@ public enum Bins {
                 while step.tick(first + 1) <= lower { first += 1 }
                 while step.tick(last) < upper { last += 1 }
                 while last - first > 1 && step.tick(last - 1) >= upper { last -= 1 }
+                // Near the largest number the multiple above `upper` may not be one (2e308).
+                guard step.tick(first).isFinite, step.tick(last).isFinite else { continue }
                 let bins = last - first
                 if let current = best {
                     let (distance, currentDistance) = (abs(bins - count), abs(current.bins - count))

@@ -211,7 +211,9 @@ private enum EditLineState {
     /// libedit's completion hook: candidates from the session, as a malloc'd, NULL-ended
     /// array whose first entry replaces the word: the candidates' common prefix, or the single
     /// candidate with what follows it (libedit's own append character is left unused: it
-    /// would also be shown after each candidate of a list).
+    /// would also be shown after each candidate of a list). The other entries are only what
+    /// libedit lists on a second Tab: the candidates as the session lists them (names, not
+    /// the word libedit happens to replace, which ends at a bracket but not at a dot).
     static let complete: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
         jnb_rl_completion_done()
         guard let completer, let buffer = jnb_rl_line_buffer() else { return nil }
@@ -229,7 +231,7 @@ private enum EditLineState {
         for candidate in candidates.dropFirst() {
             common = String(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
         }
-        let entries = candidates.count == 1 ? [first + found.suffixAfterSingleCandidate] : [common] + candidates
+        let entries = candidates.count == 1 ? [first + found.suffixAfterSingleCandidate] : [common] + found.listed
         guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
             .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1) else { return nil }
         for (i, entry) in entries.enumerated() { array[i] = strdup(entry) }

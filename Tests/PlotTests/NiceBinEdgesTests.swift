@@ -49,6 +49,18 @@ import Plot
         }
     }
 
+    /// Near the largest number a nice width's multiple above the range would be 2e308, which
+    /// is no number: such widths are passed over, and where none is left the edges are plain.
+    @Test func rangesNearTheLargestNumberGetFiniteEdges() throws {
+        for (lower, upper, count) in [(0, 1.79e308, 50), (1.7e308, 1.79e308, 50), (-1.79e308, -1.7e308, 10), (-8e307, 8e307, 1),
+                                      (0, 1.79e308, 1)] {
+            let edges = try Bins.niceEdges(covering: lower, upper, about: count)
+            #expect(edges.allSatisfy { $0.isFinite }, "\(lower)…\(upper), \(count)")
+            #expect(edges[0] <= lower && edges[edges.count - 1] >= upper, "\(lower)…\(upper), \(count)")
+            #expect(zip(edges, edges.dropFirst()).allSatisfy { $0 < $1 }, "\(lower)…\(upper), \(count)")
+        }
+    }
+
     @Test func badRangesAreRefusedAsByEdges() {
         #expect(throws: PlotError.self) { try Bins.niceEdges(covering: 1, 1, about: 10) }
         #expect(throws: PlotError.self) { try Bins.niceEdges(covering: 0, .infinity, about: 10) }

@@ -13,8 +13,12 @@ import TestSupport
 
     @Test func anElementHasTheMembersOfItsType() {
         let s = session()
-        #expect(s.completions(before: "jets[0].si") == Completions(replacing: ".si", candidates: [".signal"]))
+        #expect(s.completions(before: "jets[0].si") == Completions(replacing: ".si", candidates: [".signal"], suffixAfterSingleCandidate: " ",
+                                                                    listedFrom: 1))
         #expect(s.completions(before: "x = jets[-1].i").candidates == [".index"])
+        // Listed by name, as after a variable: the dot is not part of the name.
+        #expect(s.completions(before: "jets[0].tau_2").listed == ["tau_2", "tau_21"])
+        #expect(s.completions(before: "jets.tau_2").listed == ["tau_2", "tau_21"])
         #expect(s.completions(before: "t[1].").candidates == [".mass", ".pt"])
         #expect(s.completions(before: "print l[0].nsig").candidates == [".nsignal"])
         // A number has no members.
@@ -37,9 +41,9 @@ import TestSupport
         let output = CapturedOutput()
         let s = Session(output: output)
         _ = s.execute("jets = simulate n=20 seed=1")
-        // A command's value is unknown until it runs: no candidates, and nothing printed.
+        // A command's value is unknown until it runs (only its type is known): nothing printed.
         #expect(s.completions(before: "(print jets)[0].").candidates.isEmpty)
-        #expect(s.completions(before: "mass(jets)[0:3].").candidates.isEmpty)
+        #expect(s.completions(before: "mass(jets)[0:3].co").candidates == [".count"])
         #expect(output.text.isEmpty)
         // An index out of range, or of a value that has none, offers nothing.
         #expect(s.completions(before: "jets[99].").candidates.isEmpty)

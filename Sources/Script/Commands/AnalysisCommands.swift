@@ -12,6 +12,7 @@ extension CommandTable {
                 .positional("output", .column, help: "the same quantity for the reconstructed jets, e.g. mass(out)"),
             ],
             examples: ["r = residuals mass(bg) mass(out)", "print 2 * r.std"],
+            result: .value(.column),
             run: residuals),
         CommandSpec(
             "confusion", group: .analysis,
@@ -29,6 +30,7 @@ extension CommandTable {
             examples: ["confusion ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/confusion.svg\"",
                        "confusion ae normal=parts.valid anomalous=sig fpr=0.1",
                        "c = confusion normal=bg.tau_21 anomalous=sig.tau_21 threshold=0.5"],
+            result: .value(.confusion),
             run: confusion),
         CommandSpec(
             "roc", group: .analysis,
@@ -43,6 +45,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["r = roc ae normal=parts.valid anomalous=(select jets signal=1) save=\"figures/roc.svg\"", "print r.auc"],
+            result: .value(.roc),
             run: roc),
         CommandSpec(
             "scan", group: .analysis,
@@ -61,6 +64,7 @@ extension CommandTable {
                 .saveFigure,
             ],
             examples: ["s = scan ae normal=parts.valid anomalous=sig save=\"figures/accuracy.svg\""],
+            result: .value(.table),
             run: scan),
         CommandSpec(
             "table", group: .analysis,
@@ -69,6 +73,7 @@ extension CommandTable {
             parameters: [.keyword("title", .string, default: .string(""), help: "a title printed above the table")],
             extraKeywords: .any,
             examples: ["table setup=[1, 2, 3] m=[r1.std, r2.std, r3.std] title=\"2σ of the m residual\""],
+            result: .value(.table),
             run: table),
     ]
 

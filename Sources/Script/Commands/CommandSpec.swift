@@ -23,14 +23,15 @@ public struct CommandSpec: Sendable {
     /// Commands such as `table` accept any `name=value`; this is the type of those values.
     public var extraKeywords: ParameterType?
     public var examples: [String]
-    /// Whether the command gives a value, which the checks before running read.
+    /// Whether the command gives a value, and of what type: the checks before running and
+    /// completion after a call read it.
     public var result: Result
     /// What running the command does, given its checked arguments.
     public var run: @Sendable (Invocation) throws -> Value
 
     public init(_ name: String, group: Group, summary: String, details: String = "",
                 parameters: [Parameter] = [], extraKeywords: ParameterType? = nil,
-                examples: [String] = [], result: Result = .value,
+                examples: [String] = [], result: Result,
                 run: @escaping @Sendable (Invocation) throws -> Value) {
         self.name = name
         self.group = group
@@ -46,7 +47,9 @@ public struct CommandSpec: Sendable {
     /// Whether a call gives a value, known from what is written, so that a statement using
     /// one that does not is refused before any of it runs (a statement is all or nothing).
     public enum Result: Sendable {
-        case value
+        /// A value of this type; nil when the type depends on the arguments or a file (load
+        /// gives a jet set or a model, split's parts depend on test=).
+        case value(ValueType?)
         /// Does something and gives no value (print, save, vars).
         case nothing
         /// A figure, or nothing when save= writes it to a file (the plotting commands).

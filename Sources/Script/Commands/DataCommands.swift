@@ -18,6 +18,7 @@ extension CommandTable {
                 .keyword("rows", .range, help: "read only these rows, e.g. rows=0:100000"),
             ],
             examples: ["jets = load \"data/jet-images_Mass60-100_pT250-300_R1.25_Pix25.hdf5\" rows=0:100000", "ae = load \"models/setup3.h5\""],
+            result: .value(nil),
             run: load),
         CommandSpec(
             "save", group: .data,
@@ -42,6 +43,7 @@ extension CommandTable {
                 .knob(knob.name, knob.range, default: .number(PhysicsParameters()[keyPath: knob.keyPath]), help: "physics knob: " + knob.help)
             },
             examples: ["jets = simulate n=20000 seed=1", "w = simulate n=5000 seed=2 signal_fraction=1 alphaSAtMZ=0.118"],
+            result: .value(.jets),
             run: simulate),
         CommandSpec(
             "dataset", group: .data,
@@ -53,6 +55,7 @@ extension CommandTable {
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(1), help: "simulator seed (a file is read as it is, whatever the seed)"),
             ],
             examples: ["jets = dataset \"builtin\" n=100000 seed=1", "jets = dataset data n=100000    # jnb run … --set data=jets.h5"],
+            result: .value(.jets),
             run: dataset),
         CommandSpec(
             "select", group: .data,
@@ -65,6 +68,7 @@ extension CommandTable {
                 .keyword("n", .integer(minimum: 0, maximum: nil), help: "keep at most the first n of the chosen jets"),
             ],
             examples: ["bg = select jets signal=0", "heavy = select jets where=(jets.jet_mass > 80) n=1000"],
+            result: .value(.jets),
             run: select),
         CommandSpec(
             "split", group: .data,
@@ -77,6 +81,7 @@ extension CommandTable {
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the shuffle"),
             ],
             examples: ["parts = split bg train=0.8 seed=42", "parts = split bg train=0.7 test=0.1 seed=1"],
+            result: .value(nil),
             run: split),
         CommandSpec(
             "mass", group: .data,
@@ -84,6 +89,7 @@ extension CommandTable {
             details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV (m² < 0, possible for network outputs, gives 0).",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["hist mass(bg) mass(out) bins=100"],
+            result: .value(.column),
             run: { invocation in
                 .column(Column(name: "m", values: ImageKinematics.masses(try invocation.jets("jets")), unit: "GeV"))
             }),
@@ -93,6 +99,7 @@ extension CommandTable {
             details: "Each pixel counts as a massless particle at the pixel centre; returns a column in GeV.",
             parameters: [.positional("jets", .jets, help: "the jets")],
             examples: ["scatter pt(jets) jets.jet_pt"],
+            result: .value(.column),
             run: { invocation in
                 .column(Column(name: "pT", values: ImageKinematics.transverseMomenta(try invocation.jets("jets")), unit: "GeV"))
             }),

@@ -17,6 +17,7 @@ extension CommandTable {
                 .keyword("seed", .integer(minimum: 0, maximum: nil), default: .number(0), help: "random seed for the initial weights"),
             ],
             examples: ["ae = autoencoder [625, 300, 100, 300, 625] activation=\"leakyrelu\""],
+            result: .value(.model),
             run: autoencoder),
         CommandSpec(
             "fit", group: .models,
@@ -38,6 +39,7 @@ extension CommandTable {
                 .keyword("threads", .integer(minimum: 1, maximum: 256), help: "cores to use (default: every core)"),
             ],
             examples: ["fit ae parts.train valid=parts.valid epochs=30 batch=256 lr=1e-3 wd=1e-6"],
+            result: .value(.model),
             run: fit),
         CommandSpec(
             "reconstruct", group: .models,
@@ -48,6 +50,7 @@ extension CommandTable {
                 .positional("jets", .jets, help: "the jets to reconstruct"),
             ],
             examples: ["out = reconstruct ae parts.valid"],
+            result: .value(.jets),
             run: reconstruct),
         CommandSpec(
             "loss", group: .models,
@@ -58,6 +61,7 @@ extension CommandTable {
                 .positional("jets", .jets, help: "the jets to score"),
             ],
             examples: ["l = loss ae bg", "print l.mean"],
+            result: .value(.column),
             run: { invocation in
                 let model = try model(invocation, "model")
                 warnIfUntrained(model, invocation)

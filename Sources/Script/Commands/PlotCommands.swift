@@ -65,8 +65,9 @@ extension CommandTable {
             parameters: [
                 .positional("x", .column, help: "horizontal values"),
                 .positional("y", .column, help: "vertical values (same length)"),
-                .keyword("bins", .integer(minimum: 1, maximum: 1000), default: .number(50), help: "bins along each axis"),
-                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] (default: each column's range)"),
+                .keyword("bins", .integer(minimum: 1, maximum: 1000), default: .number(50),
+                         help: "bins along each axis (exactly, with range=; else about this many, of a nice width)"),
+                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] of the bins, kept exactly (default: each column's range, widened to edges on multiples of a width of 1, 2, 2.5 or 5 × 10ⁿ)"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
                 .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
@@ -399,14 +400,21 @@ extension CommandTable {
         try checkWidth(xRange.lowerBound, xRange.upperBound, axis: "x", invocation)
         try checkWidth(yRange.lowerBound, yRange.upperBound, axis: "y", invocation)
         let bins = try invocation.integer("bins")
-        let xEdges = try Bins.edges(from: xRange.lowerBound, to: xRange.upperBound, count: bins)
-        let yEdges = try Bins.edges(from: yRange.lowerBound, to: yRange.upperBound, count: bins)
+        // As hist: the data's range gets nice bins on each axis (width 1, 2, 2.5 or 5 × 10ⁿ on
+        // multiples of it, the count nearest bins=); a given range= is kept exactly.
+        func edges(_ range: ClosedRange<Double>) throws -> [Double] {
+            invocation.isGiven("range") ? try Bins.edges(from: range.lowerBound, to: range.upperBound, count: bins)
+                : try Bins.niceEdges(covering: range.lowerBound, range.upperBound, about: bins)
+        }
+        let xEdges = try edges(xRange), yEdges = try edges(yRange)
+        let xBins = xEdges.count - 1, yBins = yEdges.count - 1
+        let xSpan = xEdges[xBins] - xEdges[0], ySpan = yEdges[yBins] - yEdges[0]
         let counts = try Bins.counts2D(x: x.values, y: y.values, xEdges: xEdges, yEdges: yEdges)
-        let equalSpans = abs((xRange.upperBound - xRange.lowerBound) - (yRange.upperBound - yRange.lowerBound))
-            <= 1e-9 * (xRange.upperBound - xRange.lowerBound)
+        let equalSpans = abs(xSpan - ySpan) <= 1e-9 * xSpan
         // Rows from the top, as an image: the highest y bin first.
-        let image = ImageSeries(pixels: Array(counts.reversed().joined()), rows: bins, columns: bins,
-                                extent: ImageExtent(x: xRange, y: yRange), colourScale: try invocation.bool("log") ? .log : .linear,
+        let image = ImageSeries(pixels: Array(counts.reversed().joined()), rows: yBins, columns: xBins,
+                                extent: ImageExtent(x: xEdges[0]...xEdges[xBins], y: yEdges[0]...yEdges[yBins]),
+                                colourScale: try invocation.bool("log") ? .log : .linear,
                                 colourBarLabel: "jets per cell", keepsAspect: equalSpans)
         var axes = Axes.image(image, title: try invocation.optionalString("title"),
                               xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
@@ -419,7 +427,7 @@ extension CommandTable {
         if counted < finite { parts.append("\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range") }
         if finite < x.count { parts.append("\(Format.count(x.count - finite)) with a NaN or infinite value") }
         if !parts.isEmpty { axes.addTextBox([parts.joined(separator: "; ")]) }
-        return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(bins)×\(bins) bins", invocation)
+        return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(xBins)×\(yBins) bins", invocation)
     }
 
     private static func curve(_ invocation: Invocation) throws -> Value {
@@ -484,12 +492,11 @@ extension CommandTable {
         return try finish(Figure(axes), summary: summary, invocation)
     }
 
-    /// The epochs that have a validation loss and their losses (a model fitted again without
-    /// valid= has none for that fit's epochs), or nil when none has.
-    /// The validation losses by epoch; epochs of a fit without validation stay NaN, where the
-    /// line breaks rather than joining its neighbours across them.
+    /// The validation losses by epoch, or nil when no epoch has one; the epochs of a fit
+    /// without validation (a model fitted again without valid=) stay NaN, where the line
+    /// breaks rather than joining its neighbours across them.
     private static func validation(_ history: TrainingHistory) -> (epochs: [Double], losses: [Double])? {
-        guard history.validLoss.contains(where: \.isFinite) else { return nil }
+        guard history.hasValidation else { return nil }
         return (history.validLoss.indices.map { Double($0 + 1) }, history.validLoss)
     }
 

@@ -10,18 +10,28 @@ public struct Completions: Sendable, Equatable {
     /// variable or value, nothing after `name=` or a file name (a folder goes on), the closing
     /// quote after an argument's choice inside quotes.
     public var suffixAfterSingleCandidate: String
+    /// How many leading characters of every candidate a list of them leaves out: what stands
+    /// before a member's name (`jets.` of `jets.eta`, the `.` of `.index` after `jets[0]`)
+    /// or a file's name (its folder); 0 for whole words.
+    public var listedFrom: Int
 
-    /// Candidates outside strings.
+    /// Candidates outside strings, listed whole.
     public init(replacing: String, candidates: [String]) {
         let argumentName = candidates.count == 1 && candidates[0].hasSuffix("=")
         self.init(replacing: replacing, candidates: candidates, suffixAfterSingleCandidate: argumentName ? "" : " ")
     }
 
-    public init(replacing: String, candidates: [String], suffixAfterSingleCandidate: String) {
+    public init(replacing: String, candidates: [String], suffixAfterSingleCandidate: String, listedFrom: Int = 0) {
         self.replacing = replacing
         self.candidates = candidates
         self.suffixAfterSingleCandidate = suffixAfterSingleCandidate
+        self.listedFrom = listedFrom
     }
+
+    /// The candidates as a list of them reads: names, as bash lists the files of a folder and
+    /// IPython the members of a value (`jets.` and `jets[0].` both list `count eta …`, not
+    /// `jets.count` beside `.index`).
+    public var listed: [String] { candidates.map { String($0.dropFirst(listedFrom)) } }
 
     /// Characters that end the word being completed; a line editor should use the same set
     /// (a `.` is not among them, so `parts.tr` completes to `parts.train`).
@@ -42,14 +52,17 @@ struct Completer {
                 return Completions(replacing: string.content, candidates: words.filter { $0.hasPrefix(string.content) }.sorted(),
                                    suffixAfterSingleCandidate: String(string.quote))
             }
-            return Completions(replacing: string.content, candidates: paths(string.content), suffixAfterSingleCandidate: "")
+            let folder = string.content.lastIndex(of: "/").map { string.content.distance(from: string.content.startIndex, to: $0) + 1 } ?? 0
+            return Completions(replacing: string.content, candidates: paths(string.content), suffixAfterSingleCandidate: "",
+                               listedFrom: folder)
         }
         let breaks = Set(Completions.wordBreakCharacters)
         let word = String(prefix.reversed().prefix { !breaks.contains($0) }.reversed())
         let before = String(prefix.dropLast(word.count))
         if let dot = word.lastIndex(of: ".") {
-            return Completions(replacing: word, candidates: members(base: String(word[..<dot]), partial: String(word[word.index(after: dot)...]),
-                                                                     before: before))
+            let base = String(word[..<dot])
+            let candidates = members(base: base, partial: String(word[word.index(after: dot)...]), before: before)
+            return Completions(replacing: word, candidates: candidates, suffixAfterSingleCandidate: " ", listedFrom: base.count + 1)
         }
         var candidates: [String]
         switch Context(before, table: table).position {
@@ -108,41 +121,102 @@ struct Completer {
     private func members(base: String, partial: String, before: String) -> [String] {
         let path = base.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = path.first else { return [] }
-        let start = first.isEmpty ? Self.trailingExpression(before, grammar: table.grammar).flatMap(value(of:)) : variables[first]
-        guard var value = start else { return [] }
+        let start = first.isEmpty ? Self.trailingExpression(before, grammar: table.grammar).flatMap(known(_:)) : named(first)
+        guard var known = start else { return [] }
         for name in path.dropFirst() {
-            guard let next = try? Members.get(name, of: value) else { return [] }
-            value = next
+            guard let next = known.member(name) else { return [] }
+            known = next
         }
-        return Members.members(of: value).map(\.name).filter { $0.hasPrefix(partial) }.sorted().map { base + "." + $0 }
+        return known.memberNames.filter { $0.hasPrefix(partial) }.sorted().map { base + "." + $0 }
     }
 
-    /// The value `expression` would have, worked out without running anything: a variable,
-    /// its members, and indexes of them (a range or a mask keeps what is indexed, with its
-    /// members; a position gives one element). Nil for anything else: a command may do
-    /// something, and completing must not.
-    private func value(of expression: Expression) -> Value? {
+    /// What completion knows of an expression without running anything.
+    private enum Known {
+        /// Its value: a variable, its members, indexes of them.
+        case value(Value)
+        /// Only its type: what a command gives (the command table says), its members and elements.
+        case type(ValueType)
+
+        var memberNames: [String] {
+            switch self {
+            case .value(let value): Members.members(of: value).map(\.name)
+            case .type(let type): Members.members(of: type)?.map(\.name) ?? []
+            }
+        }
+
+        func member(_ name: String) -> Known? {
+            switch self {
+            case .value(let value): (try? Members.get(name, of: value)).map(Known.value)
+            case .type(let type): Members.members(of: type)?.first { $0.name == name }?.type.map(Known.type)
+            }
+        }
+
+        /// What a range or a mask selects: the same kind of value, with its members.
+        var selection: Known? {
+            switch self {
+            case .value(let value):
+                switch value {
+                case .list, .column, .jets, .table: self
+                default: nil
+                }
+            case .type(let type):
+                switch type {
+                case .list, .column, .jets, .table: self
+                default: nil
+                }
+            }
+        }
+
+        /// The element at a position: a jet of a set, a number of a column.
+        func element(at position: Double) -> Known? {
+            switch self {
+            case .value(let value): (try? Indexing.element(of: value, at: .number(position))).map(Known.value)
+            case .type(.jets): .type(.jet)
+            case .type(.column): .type(.number)
+            case .type: nil
+            }
+        }
+    }
+
+    /// A variable, or a command called without arguments (as the interpreter reads a name).
+    private func named(_ name: String) -> Known? {
+        if let value = variables[name] { return .value(value) }
+        return table[name].flatMap(resultType).map(Known.type)
+    }
+
+    private func resultType(_ spec: CommandSpec) -> ValueType? {
+        if case .value(let type) = spec.result { return type }
+        return nil
+    }
+
+    /// What is known of `expression` without running anything: a variable, its members, and
+    /// indexes of them (a range or a mask keeps what is indexed, with its members; a position
+    /// gives one element); for a command's call, the type of what it gives, from the command
+    /// table. Nil for anything else: completing must not run a command.
+    private func known(_ expression: Expression) -> Known? {
         switch expression.kind {
         case .variable(let name):
-            return variables[name]
+            return named(name)
+        case .call(let call):
+            return table[call.name].flatMap(resultType).map(Known.type)
         case .member(let base, let name, _):
-            return value(of: base).flatMap { try? Members.get(name, of: $0) }
+            return known(base)?.member(name)
         case .index(let base, let index):
-            guard let indexed = value(of: base) else { return nil }
+            guard let indexed = known(base) else { return nil }
             switch index.kind {
             case .range, .unary(.not, _):
-                return indexed
+                return indexed.selection
             case .binary(let op, _, _) where op.isComparison || op == .and || op == .or:
-                return indexed
+                return indexed.selection
             case .number(let x):
-                return try? Indexing.element(of: indexed, at: .number(x))
+                return indexed.element(at: x)
             case .unary(.negate, let operand):
                 guard case .number(let x) = operand.kind else { return nil }
-                return try? Indexing.element(of: indexed, at: .number(-x))
+                return indexed.element(at: -x)
             default:
-                switch value(of: index) {
-                case .range?, .column?: return indexed
-                case .number(let x)?: return try? Indexing.element(of: indexed, at: .number(x))
+                switch known(index) {
+                case .value(.range)?, .value(.column)?, .type(.column)?: return indexed.selection
+                case .value(.number(let x))?: return indexed.element(at: x)
                 default: return nil
                 }
             }
