@@ -68,6 +68,7 @@ extension CommandTable {
             details: "In a notebook's [parameters] cell, format = choice \"svg\" \"pdf\" \"png\" makes format \"svg\" unless jnb run --set format=… gives another of the words; any other value is a usage error that names the parameter and its words, before any cell runs. The words are known from the cell's text, so they must be written out as strings. Anywhere else choice simply gives the first word.",
             parameters: [.variadic("words", .string, help: "the words the parameter may take; the first is its default")],
             examples: ["format = choice \"svg\" \"pdf\" \"png\""],
+            result: .value(.string),
             run: { invocation in
                 // `choice words=[]` gives the list by name, and it may be empty.
                 guard let first = invocation.variadic.first else {
