@@ -51,6 +51,7 @@ import TestSupport
             "confusion": "confusion normal=jets.tau_21 anomalous=jets.tau_32",
             "roc": "roc normal=jets.tau_21 anomalous=jets.tau_32",
             "scan": "scan normal=jets.tau_21 anomalous=jets.tau_32", "table": "table a=[1, 2] b=[3, 4]",
+            "choice": "choice \"svg\" \"pdf\"",
         ]
         let (s, _) = session()
         var checked = 0
