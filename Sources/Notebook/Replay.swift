@@ -134,16 +134,20 @@ public final class Replay {
     /// A `--set` value takes the type of its parameter's literal default: `out=007` stays text
     /// for `out = "out"`, `n=6_000` is a number for `n = 1000`, and `n=2k` is refused, as is
     /// `format=jpg` for `format = choice "svg" "pdf" "png"`.
+    /// The last declaration of a parameter, over all `[parameters]` cells, is its default, as
+    /// within one cell: a later assignment that is not a literal leaves it untyped.
     public func typeParameters(of document: NotebookDocument) throws(ReplayUsageError) {
+        var defaults: [String: Session.ParameterDefault] = [:]
         for cell in document.codeCells where cell.options.parameters {
-            let defaults = session.parameterDefaults(in: cell.source)
-            for (name, text) in session.literalTexts.sorted(by: { $0.key < $1.key }) {
-                guard let example = defaults[name] else { continue }
-                do {
-                    try session.define(name, literal: text, like: example.value, among: example.choices)
-                } catch {
-                    throw ReplayUsageError(description: "--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
-                }
+            let declared = session.parameterDefaults(in: cell.source)
+            for name in session.assignedNames(in: cell.source) { defaults[name] = declared[name] }
+        }
+        for (name, text) in session.literalTexts.sorted(by: { $0.key < $1.key }) {
+            guard let example = defaults[name] else { continue }
+            do {
+                try session.define(name, literal: text, like: example.value, among: example.choices)
+            } catch {
+                throw ReplayUsageError(description: "--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
             }
         }
     }
@@ -164,7 +168,9 @@ public final class Replay {
         // the training at the start.
         var invalid: [Int: ScriptError] = [:]
         for cell in document.codeCells where chosen.contains(cell.number) && !cell.options.skip {
-            if let error = session.check(cell.source, origin: document.origin(of: cell)) {
+            let origin = document.origin(of: cell)
+            if let error = session.check(cell.source, origin: origin)
+                ?? (cell.options.parameters ? session.parameterDeclarationError(in: cell.source, origin: origin) : nil) {
                 invalid[cell.number] = error
             }
         }
@@ -221,7 +227,7 @@ public final class Replay {
                 let refusal = Self.refusal([error], cell, document)
                 terminal.error(refusal.output.trimmingCharacters(in: .newlines))
                 return refusal
-            } ?? runCell(cell, in: document, leftOut: document.codeCells.filter { $0.number < cell.number && !chosen.contains($0.number) })
+            } ?? runCell(cell, in: document, leftOut: document.codeCells.filter { $0.number < cell.number && !chosen.contains($0.number) && !$0.options.skip })
             if cell.options.parameters, result.status == .ok, !injected.isEmpty {
                 // The names were defined once already, so defining them again cannot fail.
                 for (name, value) in injected { try? session.define(name, value) }
@@ -271,7 +277,8 @@ public final class Replay {
     }
 
     /// Runs one cell with its output going both to the terminal and into the result, and its
-    /// timeout (if any) armed. `leftOut` are the cells before it that --cells or --from left out.
+    /// timeout (if any) armed. `leftOut` are the cells before it that --cells or --from left out
+    /// and a replay from them would run (not skip=true ones).
     private func runCell(_ cell: NotebookDocument.Cell, in document: NotebookDocument, leftOut: [NotebookDocument.Cell]) -> CellResult {
         let capture = CapturedOutput()
         let previous = session.output
@@ -301,7 +308,8 @@ public final class Replay {
 
     /// An unknown name (or `ans` without a value) that a cell left out of this replay would
     /// have set, said with that cell and how to run it: the error alone would send the user
-    /// looking for a typo.
+    /// looking for a typo. `--set` is offered only when that cell assigns the name a literal,
+    /// which a `--set` value can stand for (not a model loaded from a file).
     private func explained(_ error: ScriptError, leftOut: [NotebookDocument.Cell], in document: NotebookDocument) -> ScriptError {
         guard let name = error.unknownVariable else { return error }
         for cell in leftOut.reversed() {
@@ -311,7 +319,7 @@ public final class Replay {
             var explained = error
             explained.message = (isLastValue ? "'\(name)' has no value yet" : "unknown name '\(name)'")
                 + ": it would have been set by \(place), which this replay left out; run from there (--from \(cell.number))"
-                + (isLastValue ? "" : " or give it with --set \(name)=…")
+                + (isLastValue || session.parameterDefaults(in: cell.source)[name] == nil ? "" : " or give it with --set \(name)=…")
             return explained
         }
         return error

@@ -48,6 +48,48 @@ import TestSupport
         }
     }
 
+    @Test func wordsNotWrittenOutOrGivenTwiceStopTheReplayBeforeItStarts() throws {
+        let strings = "the words of choice must be written out as strings, e.g. choice \"svg\" \"pdf\", "
+            + "so that a --set value can be checked against them"
+        for (declaration, message) in [
+            ("f = choice words=[\"a\", \"b\"]", strings),
+            ("f = choice x \"b\"", strings),
+            ("f = choice \"a\" \"b\" + \"x\"", strings),
+            ("f = choice 1 2 3", strings),
+            ("f = choice \"a\" \"b\" \"a\"", "choice gives the word \"a\" twice; give each word once"),
+        ] {
+            let terminal = CapturedOutput()
+            let session = Session(output: terminal)
+            try session.define("f", literal: "zzz")
+            let document = try NotebookReader.parse("# %% [parameters]\nx = \"a\"\n  \(declaration)\n# %% use\nprint f\n", file: "n.jnb")
+            let result = try Replay(session: session, terminal: terminal).run(document)
+            #expect(result.exitCode == 65, "\(declaration)")
+            #expect(result.cells.allSatisfy { $0.status != .ok }, "\(declaration)")
+            let error = try #require(result.cells[0].error)
+            #expect(error.message == "parameter 'f': " + message)
+            #expect(error.span?.file == "n.jnb" && error.span?.line == 3 && error.span?.column == 3)
+            #expect(terminal.text.contains("error: n.jnb:3:3: parameter 'f': "), "\(terminal.text)")
+            #expect(terminal.text.contains("nothing ran"))
+        }
+    }
+
+    @Test func theLastDeclarationOverAllParametersCellsWins() throws {
+        let cells = "# %% [parameters]\nf = choice \"a\" \"b\"\nn = 5\n# %% [parameters]\nf = choice \"b\" \"c\"\nn = 2 * 3\n# %% use\nprint f n\n"
+        func replay(_ given: [String: String]) throws -> ReplayResult {
+            let terminal = CapturedOutput()
+            let session = Session(output: terminal)
+            for (name, text) in given { try session.define(name, literal: text) }
+            return try Replay(session: session, terminal: terminal).run(try NotebookReader.parse(cells, file: "n.jnb"))
+        }
+        #expect(try replay([:]).cells[2].output == "b 6\n")
+        #expect(try replay(["f": "c"]).cells[2].output == "c 6\n")
+        // The first cell's words no longer count, and n's later default is not a literal.
+        #expect(try replay(["n": "2k"]).cells[2].output == "b 2k\n")
+        #expect(throws: ReplayUsageError(description: "--set f=a: parameter 'f' of n.jnb: expected one of \"b\", \"c\" (its default is \"b\"); got 'a'")) {
+            try replay(["f": "a"])
+        }
+    }
+
     @Test func onlyWordsWrittenOutAreChoices() throws {
         let session = Session(output: CapturedOutput())
         let defaults = session.parameterDefaults(in: """
@@ -55,10 +97,11 @@ import TestSupport
             b = choice "svg" other
             c = choice words=["svg", "pdf"]
             d = "svg"
+            e = choice "svg" "svg"
             """)
         #expect(defaults["a"]?.choices == ["svg", "pdf"])
         #expect(defaults["a"]?.value.summary == "\"svg\"")
-        #expect(defaults["b"] == nil && defaults["c"] == nil)
+        #expect(defaults["b"] == nil && defaults["c"] == nil && defaults["e"] == nil)
         #expect(defaults["d"]?.choices == nil)
     }
 }

@@ -73,6 +73,38 @@ import TestSupport
         }
     }
 
+    @Test func aSkippedCellIsNotNamedSinceAReplayFromItWouldNotRunIt() throws {
+        let terminal = CapturedOutput()
+        let document = try NotebookReader.parse("# %% a\nw = 1\n# %% c skip=true\nw = 2\n# %% d\nprint w\n", file: "k.jnb")
+        let result = try Replay(session: Session(output: terminal), terminal: terminal).run(document, options: ReplayOptions(cells: ["d"]))
+        #expect(result.cells[2].error?.message == "unknown name 'w': it would have been set by k.jnb:2 (cell \"a\"), "
+                + "which this replay left out; run from there (--from 1) or give it with --set w=…")
+        // Only a skipped cell sets it: nothing a replay runs would, so the message is the usual one.
+        let only = try NotebookReader.parse("# %% c skip=true\nw = 2\n# %% d\nprint w\n", file: "k.jnb")
+        let alone = try Replay(session: Session(output: terminal), terminal: terminal).run(only, options: ReplayOptions(cells: ["d"]))
+        #expect(alone.cells[1].error?.message == "unknown name 'w'; 'vars' lists the variables, 'help' the commands")
+    }
+
+    @Test func setIsOfferedOnlyForALiteralThatSetCouldGive() throws {
+        let terminal = CapturedOutput()
+        let leftOut = "which this replay left out; run from there (--from 1)"
+        for (setter, offered) in [
+            ("ae = load \"ae.h5\"", false),
+            ("ae = 2 * 3", false),
+            ("ae = 1\nae = ae + 1", false),
+            ("ae = \"ae.h5\"", true),
+            ("ae = -2", true),
+            ("ae = false", true),
+            ("ae = choice \"a\" \"b\"", true),
+        ] {
+            let document = try NotebookReader.parse("# %% make\n\(setter)\n# %% use\nprint ae\n", file: "n.jnb")
+            let result = try Replay(session: Session(output: terminal), terminal: terminal).run(document, options: ReplayOptions(from: "use"))
+            let line = setter.split(separator: "\n").count + 1
+            #expect(result.cells[1].error?.message == "unknown name 'ae': it would have been set by n.jnb:\(line) (cell \"make\"), "
+                    + leftOut + (offered ? " or give it with --set ae=…" : ""), "\(setter)")
+        }
+    }
+
     @Test func otherUnknownNamesKeepTheirMessage() throws {
         let terminal = CapturedOutput()
         // Nothing left out sets z, and a cell that ran but set nothing leaves ans as it is.

@@ -65,7 +65,7 @@ extension CommandTable {
         CommandSpec(
             choiceCommand, group: .session,
             summary: "The words a notebook parameter may take: gives the first, its default",
-            details: "In a notebook's [parameters] cell, format = choice \"svg\" \"pdf\" \"png\" makes format \"svg\" unless jnb run --set format=… gives another of the words; any other value is a usage error that names the parameter and its words, before any cell runs. The words are known from the cell's text, so they must be written out as strings. Anywhere else choice simply gives the first word.",
+            details: "In a notebook's [parameters] cell, format = choice \"svg\" \"pdf\" \"png\" makes format \"svg\" unless jnb run --set format=… gives another of the words; any other value is a usage error that names the parameter and its words, before any cell runs. The words are known from the cell's text, so they must be written out as strings, each once; otherwise the replay stops before it starts. Anywhere else choice simply gives the first word.",
             parameters: [.variadic("words", .string, help: "the words the parameter may take; the first is its default")],
             examples: ["format = choice \"svg\" \"pdf\" \"png\""],
             result: .value(.string),

@@ -104,14 +104,42 @@ public final class Session {
         return defaults
     }
 
-    /// The words of `choice "a" "b"`, when every one is a string written out (at least one).
+    /// The words of `choice "a" "b"`, when every one is a string written out (at least one)
+    /// and none is given twice.
     private static func choices(_ call: Call) -> [String]? {
+        writtenWords(call).flatMap { words in Set(words).count == words.count ? words : nil }
+    }
+
+    /// The words of `choice "a" "b"`, when every one is a string written out (at least one).
+    private static func writtenWords(_ call: Call) -> [String]? {
         let words = call.arguments.compactMap { argument -> String? in
             guard argument.label == nil, case .expression(let expression) = argument.value,
                   case .string(let word) = expression.kind else { return nil }
             return word
         }
         return words.isEmpty || words.count != call.arguments.count ? nil : words
+    }
+
+    /// The first `name = choice …` at the top level of a `[parameters]` cell's `source` whose
+    /// words replay cannot read from the text (one not written out as a string, or none) or
+    /// that gives a word twice, as a syntax error at that statement; nil when there is none or
+    /// `source` does not parse (the check before running reports that). Without it such a
+    /// parameter's `--set` value would go unchecked.
+    public func parameterDeclarationError(in source: String, origin: SourceOrigin) -> ScriptError? {
+        guard let statements = try? Parser.parse(source, origin: origin, grammar: table.grammar) else { return nil }
+        for statement in statements {
+            guard case .assignment(let name, _, let value) = statement.kind,
+                  case .call(let call) = value.kind, call.name == CommandTable.choiceCommand else { continue }
+            guard let words = Self.writtenWords(call) else {
+                return .syntax("parameter '\(name)': the words of \(CommandTable.choiceCommand) must be written out as strings, "
+                               + "e.g. \(CommandTable.choiceCommand) \"svg\" \"pdf\", so that a --set value can be checked against them", at: statement.span)
+            }
+            var seen = Set<String>()
+            if let twice = words.first(where: { !seen.insert($0).inserted }) {
+                return .syntax("parameter '\(name)': \(CommandTable.choiceCommand) gives the word \"\(twice)\" twice; give each word once", at: statement.span)
+            }
+        }
+        return nil
     }
 
     /// The line of the last statement of `source` that sets `name` when it runs (an
