@@ -5,6 +5,9 @@ public struct Table: Sendable, Equatable {
         case text(String)
         case number(Double)
         case count(Int)
+        /// A number with the same digits after the point on every row (seconds to the
+        /// millisecond), so a column of them does not vary in precision; in full in CSV.
+        case fixed(Double, decimals: Int)
 
         /// How the cell reads in text and Markdown.
         public var rendered: String {
@@ -14,6 +17,7 @@ public struct Table: Sendable, Equatable {
             // significant digits.
             case let .number(x): isExactWhole(x) ? String(Int64(x)) : Format.number(x)
             case let .count(n): String(n)
+            case let .fixed(x, decimals): x.isFinite ? Format.fixed(x, decimals) : Format.number(x)
             }
         }
 
@@ -21,7 +25,7 @@ public struct Table: Sendable, Equatable {
         var csv: String {
             switch self {
             case let .text(s): s
-            case let .number(x): isExactWhole(x) ? String(Int64(x)) : x.isFinite ? "\(x)" : Format.number(x)
+            case let .number(x), let .fixed(x, _): isExactWhole(x) ? String(Int64(x)) : x.isFinite ? "\(x)" : Format.number(x)
             case let .count(n): String(n)
             }
         }

@@ -31,6 +31,6 @@ import TestSupport
         #expect(s.execute("print ae.history.epochs ae.history.fits").succeeded)
         #expect(output.take() == "2 1\n")
         #expect(s.execute("ae").succeeded)
-        #expect(output.take().contains("  then a fit  stopped in its first epoch, where the loss became NaN (3 epochs, batch 200,"))
+        #expect(output.take().contains("  later fit   stopped in its first epoch, where the loss became NaN (3 epochs, batch 200,"))
     }
 }

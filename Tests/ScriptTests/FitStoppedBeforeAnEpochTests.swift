@@ -17,11 +17,11 @@ import TestSupport
         return result.error.map { "error: " + $0.message } ?? output.text
     }
 
-    private func stoppedFit(_ s: Session) -> ScriptError? {
+    private func stoppedFit(_ s: Session, epochs: Int = 5, batch: Int = 200) -> ScriptError? {
         let previous = s.output
         s.output = CtrlCAtFirstProgress(s.interruption)
         defer { s.output = previous }
-        return s.execute("fit ae parts.train valid=parts.valid epochs=5 batch=200 threads=1").error
+        return s.execute("fit ae parts.train valid=parts.valid epochs=\(epochs) batch=\(batch) threads=1").error
     }
 
     @Test func aFitStoppedInItsFirstEpochIsNotAFit() throws {
@@ -43,8 +43,24 @@ import TestSupport
         #expect(text(s, "print ae.history.fits ae.history.epochs") == "1 2\n")
         let model = text(s, "ae")
         #expect(model.contains("  trained     2 epochs\n"))
-        #expect(model.contains("  then a fit  stopped by Ctrl-C before its first epoch, after 1 of \(Int(steps)) steps (5 epochs, batch 200,"))
+        #expect(model.contains("  later fit   stopped by Ctrl-C before its first epoch, after 1 of \(Int(steps)) steps (5 epochs, batch 200,"))
         #expect(model.contains("; the losses above are from before its steps"))
         #expect(text(s, "ae.history").hasPrefix("training history: 2 epochs, train loss "))
+    }
+
+    /// Steps are counted in thousands with commas, as in fit's error: 1 of 12,800 steps.
+    @Test func stepsInTheModelAreGroupedInThousands() throws {
+        let s = Session(output: CapturedOutput())
+        try s.define("fixture", .string(Fixtures.pythia4k.path))
+        #expect(s.execute("parts = split (select (load fixture) signal=0) train=0.8 seed=1; ae = autoencoder [625, 16, 625] seed=3").succeeded)
+        let jets = try #require(Int(text(s, "print parts.train.count").trimmingCharacters(in: .newlines)))
+        let planned = (jets + 1) / 2 * 10
+        try #require(planned >= 1000)
+        let grouped = "\(planned / 1000),\(String(format: "%03d", planned % 1000))"
+        #expect(stoppedFit(s, epochs: 10, batch: 2)?.category == .interrupted)
+        #expect(text(s, "ae").contains("  untrained   its fit was stopped by Ctrl-C before its first epoch, after 1 of \(grouped) steps (10 epochs,"))
+        #expect(s.execute("fit ae parts.train epochs=1 batch=200 threads=1").succeeded)
+        #expect(stoppedFit(s, epochs: 10, batch: 2)?.category == .interrupted)
+        #expect(text(s, "ae").contains("\n  later fit   stopped by Ctrl-C before its first epoch, after 1 of \(grouped) steps (10 epochs,"))
     }
 }

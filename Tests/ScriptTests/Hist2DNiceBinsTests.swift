@@ -108,4 +108,24 @@ import TestSupport
         #expect(cut.image.pixels.reduce(0, +) == 400 - notFinite)
         #expect(cut.boxes == [["\(Int(notFinite)) with a NaN or infinite value"]])
     }
+
+    /// One quantity two ways (diagonal=true): both axes get the same nice bins, over both
+    /// columns' values, as hist gives the two columns overlaid; so the cells are square and
+    /// y = x runs at 45°. A given range= stays as given.
+    @Test func theDiagonalGetsTheSameBinsOnBothAxes() throws {
+        let s = try session()
+        try #require(s.execute("w = m * 0.8 + 20").succeeded)
+        let apart = try edges(s, "hist2d m w")
+        #expect(!sameEdges(apart.x, apart.y) && !apart.image.keepsAspect)
+        let h = try edges(s, "hist2d m w diagonal=true bins=30")
+        #expect(sameEdges(h.x, h.y) && h.image.keepsAspect, "\(h.x) \(h.y)")
+        let overlaid = try histEdges(s, "m w", bins: 30)
+        #expect(isNice(h.x) && sameEdges(h.x, overlaid))
+        #expect(h.image.pixels.reduce(0, +) == 400 && h.boxes.isEmpty)
+        // The union also holds when one column is a single repeated value.
+        let flat = try edges(s, "hist2d (m * 0 + 5) m diagonal=true")
+        #expect(sameEdges(flat.x, flat.y) && flat.x[0] <= 5 && flat.image.pixels.reduce(0, +) == 400)
+        let given = try edges(s, "hist2d m w range=[61.3, 97.1, 70, 90] bins=17 diagonal=true")
+        #expect(given.image.extent == ImageExtent(x: 61.3...97.1, y: 70...90))
+    }
 }

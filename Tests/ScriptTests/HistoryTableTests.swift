@@ -96,4 +96,23 @@ import TestSupport
         #expect(try printed(s, "back.history").first == ["epoch", "train", "seconds"])
         #expect(try printed(s, "ae.history").first == ["epoch", "train", "seconds"])
     }
+
+    /// Seconds print to the millisecond on every row, so the column does not vary in digits;
+    /// the CSV keeps each value in full, the shortest text that reads back as the same number.
+    @Test func secondsPrintToTheMillisecondAndSaveInFull() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = try session(dir)
+        try fit(s, "valid=parts.valid epochs=3")
+        try #require(s.execute("seconds = ae.history.seconds").succeeded)
+        guard case .column(let seconds)? = s.value("seconds") else {
+            Issue.record("ae.history.seconds is a column")
+            return
+        }
+        let printedSeconds = try printed(s, "ae.history").dropFirst().map { $0.last ?? "" }
+        #expect(printedSeconds == seconds.values.map { String(format: "%.3f", $0) })
+        let saved = try saved(s, "seconds.csv").dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" }
+        #expect(saved.map { Double($0) } == seconds.values.map { Optional($0) })
+        #expect(saved == seconds.values.map { "\($0)" })
+    }
 }

@@ -207,8 +207,16 @@ import TestSupport
         #expect(square.image.keepsAspect && !wide.image.keepsAspect)
         #expect(wide.image.pixels.reduce(0, +) == 2000 && wide.boxes.isEmpty)
         #expect(wide.image.colourScale == .log)
-        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[1, 2, 3]").error?.message == "hist2d: range must be [xlow, xhigh, ylow, yhigh]")
-        #expect(session.execute("hist bg.jet_mass range=[0, 1/0]").error?.message == "hist: range must be [low, high] of finite numbers with low < high")
+        // A wrong range says what it was given, as computed.
+        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[1, 2, 3]").error?.message == "hist2d: range must be [xlow, xhigh, ylow, yhigh]; got [1, 2, 3]")
+        #expect(session.execute("hist bg.jet_mass range=[0, 1/0]").error?.message == "hist: range must be [low, high] of finite numbers with low < high; got [0, inf]")
+        #expect(session.execute("z = 0 * bg.jet_mass.std\nhist bg.jet_mass range=[-4 * z, 4 * z]").error?.message
+                == "hist: range must be [low, high] of finite numbers with low < high; got [0, 0]")
+        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[250, 300, 0, 1/0]").error?.message
+                == "hist2d: range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high; got [250, 300, 0, inf]")
+        #expect(session.execute("hist2d bg.jet_mass bg.tau_21 range=[2.5, 0.125, 0, 0/0]").error?.message
+                == "hist2d: range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high; got [2.5, 0.125, 0, nan]")
+        #expect(session.execute("hist bg.jet_mass range=[-1, 5] logx=true").error?.message == "hist: with logx=true the range must be positive; got [-1, 5]")
         #expect(session.execute("hist2d bg.jet_mass sig.tau_21 (select sig n=3).tau_21").exitCode != 0)
     }
 

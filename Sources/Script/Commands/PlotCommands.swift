@@ -67,9 +67,9 @@ extension CommandTable {
                 .positional("y", .column, help: "vertical values (same length)"),
                 .keyword("bins", .integer(minimum: 1, maximum: 1000), default: .number(50),
                          help: "bins along each axis (exactly, with range=; else about this many, of a nice width)"),
-                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] of the bins, kept exactly (default: each column's range, widened to edges on multiples of a width of 1, 2, 2.5 or 5 × 10ⁿ)"),
+                .keyword("range", .list(.number), help: "[xlow, xhigh, ylow, yhigh] of the bins, kept exactly (default: each column's range, widened to edges on multiples of a width of 1, 2, 2.5 or 5 × 10ⁿ; with diagonal=true both columns' range on both axes)"),
                 .keyword("log", .bool, default: .bool(false), help: "logarithmic colour scale"),
-                .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x"),
+                .keyword("diagonal", .bool, default: .bool(false), help: "draw the line y = x (without range=, on the same bins along both axes)"),
                 .keyword("xlabel", .string, help: "x-axis label (default: the column's name, with its unit)"),
                 .keyword("ylabel", .string, help: "y-axis label (default: the column's name, with its unit)"),
                 .keyword("title", .string, help: "figure title"),
@@ -167,9 +167,9 @@ extension CommandTable {
         if let range = invocation.value("range") {
             guard case .list(let ends) = range, ends.count == 2, case .number(let a) = ends[0], case .number(let b) = ends[1],
                   a.isFinite, b.isFinite, a < b else {
-                throw invocation.failure("range must be [low, high] of finite numbers with low < high", argument: "range")
+                throw invocation.failure("range must be [low, high] of finite numbers with low < high; got \(range.summary)", argument: "range")
             }
-            guard !logx || a > 0 else { throw invocation.failure("with logx=true the range must be positive", argument: "range") }
+            guard !logx || a > 0 else { throw invocation.failure("with logx=true the range must be positive; got \(range.summary)", argument: "range") }
             (low, high) = (a, b)
         } else {
             let ranges = columns.compactMap { Bins.range(of: logx ? $0.values.filter { $0 > 0 } : $0.values) }
@@ -374,14 +374,15 @@ extension CommandTable {
         guard x.count == y.count else {
             throw invocation.failure("x has \(Format.count(x.count)) values but y has \(Format.count(y.count)); they must be the same jets", argument: "y")
         }
+        let diagonal = try invocation.bool("diagonal")
         let xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
         if let given = invocation.value("range") {
             guard case .list(let items) = given, items.count == 4 else {
-                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh]", argument: "range")
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh]; got \(given.summary)", argument: "range")
             }
             let ends = items.compactMap { if case .number(let v) = $0, v.isFinite { v } else { nil } }
             guard ends.count == 4, ends[0] < ends[1], ends[2] < ends[3] else {
-                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high", argument: "range")
+                throw invocation.failure("range must be [xlow, xhigh, ylow, yhigh] of finite numbers with low < high; got \(given.summary)", argument: "range")
             }
             (xRange, yRange) = (ends[0]...ends[1], ends[2]...ends[3])
         } else {
@@ -395,13 +396,21 @@ extension CommandTable {
                 let (low, high) = Self.widened(r.lowerBound)
                 return low...high
             }
-            (xRange, yRange) = (widened(xr), widened(yr))
+            if diagonal {
+                // One quantity two ways: both axes get the same bins, over both columns, so
+                // the cells are square and y = x runs at 45°.
+                let both = widened(min(xr.lowerBound, yr.lowerBound)...max(xr.upperBound, yr.upperBound))
+                (xRange, yRange) = (both, both)
+            } else {
+                (xRange, yRange) = (widened(xr), widened(yr))
+            }
         }
         try checkWidth(xRange.lowerBound, xRange.upperBound, axis: "x", invocation)
         try checkWidth(yRange.lowerBound, yRange.upperBound, axis: "y", invocation)
         let bins = try invocation.integer("bins")
         // As hist: the data's range gets nice bins on each axis (width 1, 2, 2.5 or 5 × 10ⁿ on
-        // multiples of it, the count nearest bins=); a given range= is kept exactly.
+        // multiples of it, the count nearest bins=; with diagonal=true the same on both); a
+        // given range= is kept exactly.
         func edges(_ range: ClosedRange<Double>) throws -> [Double] {
             invocation.isGiven("range") ? try Bins.edges(from: range.lowerBound, to: range.upperBound, count: bins)
                 : try Bins.niceEdges(covering: range.lowerBound, range.upperBound, about: bins)
@@ -418,7 +427,7 @@ extension CommandTable {
                                 colourBarLabel: "jets per cell", keepsAspect: equalSpans)
         var axes = Axes.image(image, title: try invocation.optionalString("title"),
                               xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
-        if try invocation.bool("diagonal") { axes.addReferenceLine(label: "$y = x$") }
+        if diagonal { axes.addReferenceLine(label: "$y = x$") }
         // As hist: jets in no cell are counted, not lost — outside the range, and with a NaN
         // or infinite coordinate.
         let counted = Int(counts.joined().reduce(0, +))

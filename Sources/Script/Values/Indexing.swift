@@ -90,7 +90,7 @@ enum Indexing {
     private static func row(_ table: Table, _ index: Int) -> Record {
         Record(kind: "row", fields: zip(table.columns, table.rows[index]).map { name, cell in
             switch cell {
-            case .number(let x): Record.Field(name, .number(x))
+            case .number(let x), .fixed(let x, _): Record.Field(name, .number(x))
             case .count(let n): Record.Field(name, .number(Double(n)))
             case .text(let t): Record.Field(name, .string(t))
             }

@@ -133,7 +133,7 @@ enum Members {
                     var numbers: [Double] = []
                     for row in table.rows {
                         switch row[i] {
-                        case .number(let x): numbers.append(x)
+                        case .number(let x), .fixed(let x, _): numbers.append(x)
                         case .count(let n): numbers.append(Double(n))
                         case .text: return .list(table.rows.map { .string($0[i].rendered) })
                         }

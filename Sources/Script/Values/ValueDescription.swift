@@ -242,7 +242,8 @@ extension ModelValue {
         // A fit stopped before its first epoch ended is not counted: its steps moved the
         // weights, but no epoch has a loss.
         let stoppedBeforeAnEpoch = history.lastRunEpochs == 0
-        let stoppedFit = (history.interrupted ? "stopped by Ctrl-C before its first epoch, after \(history.steps) of \(history.plannedSteps) steps"
+        let stepsTaken = "\(Format.count(history.steps)) of \(Format.count(history.plannedSteps, "step"))"
+        let stoppedFit = (history.interrupted ? "stopped by Ctrl-C before its first epoch, after \(stepsTaken)"
                                               : "stopped in its first epoch, where the loss became NaN")
             + " (\(Format.count(config.epochs, "epoch")), \(settings))"
         guard history.epochs > 0 else {
@@ -265,9 +266,9 @@ extension ModelValue {
             lines.append(losses)
         }
         if stoppedBeforeAnEpoch {
-            lines.append("  then a fit  " + stoppedFit + (history.interrupted ? "; the losses above are from before its steps" : ""))
+            lines.append("  later fit   " + stoppedFit + (history.interrupted ? "; the losses above are from before its steps" : ""))
         } else if history.interrupted {
-            lines.append("  stopped by Ctrl-C after \(history.steps) of \(history.plannedSteps) steps")
+            lines.append("  stopped by Ctrl-C after \(stepsTaken)")
         }
         if history.stoppedEarly { lines.append("  stopped early; kept the weights of epoch \(history.bestEpoch ?? history.epochs)") }
         return lines.joined(separator: "\n")

@@ -29,13 +29,14 @@ extension ROCCurve {
 extension TrainingHistory {
     /// A row per epoch. The valid column is there once a fit had validation samples, as a
     /// model file's history/valid_loss is, with an empty cell for each epoch of a fit without
-    /// them (NaN in the file); without any validation loss there is no valid column.
+    /// them (NaN in the file); without any validation loss there is no valid column. Seconds
+    /// show to the millisecond on every row (in full in CSV).
     var table: Table {
         let valid = hasValidation
         let rows = (0..<epochs).map { e -> [Table.Cell] in
             let loss: Table.Cell = e < validLoss.count && validLoss[e].isFinite ? .number(validLoss[e]) : .text("")
             return [.count(e + 1), .number(trainLoss[e])] + (valid ? [loss] : [])
-                + [e < epochSeconds.count ? .number(epochSeconds[e]) : .text("")]
+                + [e < epochSeconds.count ? .fixed(epochSeconds[e], decimals: 3) : .text("")]
         }
         return Table(title: "training history: \(summary)", columns: ["epoch", "train"] + (valid ? ["valid"] : []) + ["seconds"], rows: rows)
     }
