@@ -70,6 +70,9 @@ public struct Axes: Sendable, Equatable {
     /// Where the legend of labelled series goes; nil draws no legend.
     public var legend: Placement?
     public var textBoxes: [TextBox]
+    /// Lines of small text above the axes, under the title: for what the data area cannot
+    /// spare room for (a 2D histogram has no empty corner), so they never cover data.
+    public var notes: [String]
     /// Light grid lines at the major ticks.
     public var grid: Bool
 
@@ -82,6 +85,7 @@ public struct Axes: Sendable, Equatable {
         self.series = series
         self.legend = legend
         self.textBoxes = []
+        self.notes = []
         self.grid = grid
     }
 

@@ -102,6 +102,12 @@ enum Layout {
         return label.width(size: size) / 2 + multiplier.width(size: size) + size > frameWidth / 2
     }
 
+    /// The height the panel's notes take above the axes (and above the ×10ⁿ of the y axis).
+    static func notesHeight(_ panel: Panel) -> Double {
+        panel.axes.notes.map(RichText.init).map { $0.ascent(size: Style.legendSize) + $0.descent(size: Style.legendSize) + Style.notePad }
+            .reduce(0, +)
+    }
+
     /// The largest rectangle inside `frame` with the data's aspect ratio (square pixels), centred.
     private static func keepingAspect(_ frame: Rect, panel: Panel) -> Rect {
         let aspect = (panel.xLimits.upperBound - panel.xLimits.lowerBound) / (panel.yLimits.upperBound - panel.yLimits.lowerBound)
@@ -170,6 +176,7 @@ enum Layout {
         if let multiplier = ticks.y.multiplier ?? ticks.colourBar?.multiplier {
             top += multiplier.ascent(size: size) + multiplier.descent(size: size) + 3
         }
+        top += notesHeight(panel)
         if let title {
             top += title.ascent(size: Style.titleSize) + title.descent(size: Style.titleSize) + Style.titlePad
         }

@@ -59,7 +59,9 @@ struct Panel {
             if !stickyUpper { high += margin }
             return pow(10, low)...pow(10, high)
         }
-        if upper - lower < 1e-12 * max(1, abs(lower)) {
+        // A single value (to rounding) gets a range around it; the test is relative, so data
+        // of any scale (1e-15, 1e-300) with a real spread keeps its own ends.
+        if upper - lower <= 1e-12 * max(abs(lower), abs(upper)) {
             let half = lower == 0 ? 0.5 : abs(lower) * 0.05
             return (lower - half)...(upper + half)
         }

@@ -24,17 +24,32 @@ struct PanelDrawing {
                                 ("fill", "none"), ("stroke", "#000000"), ("stroke-width", c(Style.frameWidth))])
         xAxis(into: &canvas)
         yAxis(into: &canvas)
+        var top = frame.y
+        if let multiplier = geometry.yTicks.multiplier ?? geometry.colourBar?.ticks.multiplier {
+            top -= multiplier.ascent(size: size) + multiplier.descent(size: size) + 3
+        }
+        notes(above: top, into: &canvas)
+        top -= Layout.notesHeight(panel)
         if let title = panel.axes.title.map(RichText.init) {
-            var baseline = frame.y - Style.titlePad - title.descent(size: Style.titleSize)
-            if let multiplier = geometry.yTicks.multiplier ?? geometry.colourBar?.ticks.multiplier {
-                baseline -= multiplier.ascent(size: size) + multiplier.descent(size: size) + 3
-            }
+            let baseline = top - Style.titlePad - title.descent(size: Style.titleSize)
             let titleSize = Self.fitted(title, size: Style.titleSize, width: centredRoom(frame.midX, within: geometry.cell.x, geometry.cell.maxX))
             canvas.text(title, x: frame.midX, y: baseline, size: titleSize, anchor: .middle, role: "title")
         }
         Decorations.draw(panel, geometry: geometry, into: &canvas)
         if let bar = geometry.colourBar { colourBar(bar, into: &canvas) }
         canvas.close("g")
+    }
+
+    /// The notes, last line lowest, centred over the frame and no wider than it (so clear of
+    /// the y axis's labels and the colour bar), ending `bottom` points down the page.
+    private func notes(above bottom: Double, into canvas: inout SVGCanvas) {
+        var baseline = bottom
+        for line in panel.axes.notes.reversed().map(RichText.init) {
+            let noteSize = Self.fitted(line, size: Style.legendSize, width: frame.width)
+            baseline -= Style.notePad + line.descent(size: Style.legendSize)
+            canvas.text(line, x: frame.midX, y: baseline, size: noteSize, anchor: .middle, role: "note")
+            baseline -= line.ascent(size: Style.legendSize)
+        }
     }
 
     /// The width a label centred on `centre` may take between `low` and `high`.

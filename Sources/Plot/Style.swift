@@ -17,6 +17,8 @@ enum Style {
     static let labelPad = 4.0
     /// Between the title and the top of the axes.
     static let titlePad = 6.0
+    /// Below each line of a panel's notes.
+    static let notePad = 3.0
     /// Around the whole figure and between panels.
     static let outerPad = 6.0
     static let panelGap = 10.0

@@ -192,4 +192,26 @@ import TestSupport
         let lint = try Tools.run("xmllint", ["--noout", path])
         #expect(lint.status == 0, "xmllint: \(lint.stderr)")
     }
+
+    /// A training history prints as a table, so the report shows it as one; the terminal
+    /// keeps its text.
+    @Test func aHistoryIsAnHTMLTable() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay("""
+            # %% fit
+            j = simulate n=100 seed=1
+            ae = autoencoder [625, 8, 625] seed=1
+            fit ae j epochs=2 valid=j threads=1 batch=50
+            print ae.history
+            ae.history
+            """, in: dir)
+        let cell = try #require(result.cells.first { $0.cell.name == "fit" })
+        #expect(cell.error == nil)
+        #expect(cell.output.contains("epoch  train"), "the terminal keeps the aligned text: \(cell.output)")
+        let html = ReplayReport.html(result)
+        #expect(html.components(separatedBy: "<caption>training history: 2 epochs").count - 1 == 2)
+        #expect(html.contains("<th class=\"number\">epoch</th><th class=\"number\">train</th><th class=\"number\">valid</th>"))
+        #expect(!html.contains("epoch  train"), "no text rendering of the history in the report")
+    }
 }

@@ -41,7 +41,7 @@ import Testing
             let inside = SVGInspector.TextBox(role: "frame", text: "", panel: t.panel, x0: frame.x, y0: frame.y,
                                               x1: frame.x + frame.width, y1: frame.y + frame.height)
             switch t.role {
-            case "xtick", "ytick", "xlabel", "ylabel", "title", "multiplier", "cbtick", "cblabel":
+            case "xtick", "ytick", "xlabel", "ylabel", "title", "multiplier", "cbtick", "cblabel", "note":
                 #expect(!t.overlaps(inside), "\(name): '\(t.text)' (\(t.role)) reaches into the axes")
             case "legend", "textbox":
                 #expect(t.x0 >= inside.x0 && t.x1 <= inside.x1 && t.y0 >= inside.y0 && t.y1 <= inside.y1,
@@ -49,6 +49,19 @@ import Testing
             default:
                 break
             }
+        }
+    }
+
+    @Test func notesStandAboveTheCellsWithinTheirWidth() throws {
+        // Above the frame and no wider, so clear of the y labels and the colour bar; legible.
+        let svg = try Self.inspect("noted-2d-histograms")
+        let notes = svg.texts.filter { $0.role == "note" }
+        #expect(notes.count == 5)
+        for note in notes {
+            let frame = try #require(svg.frames[note.panel])
+            #expect(note.y1 <= frame.y && note.x0 >= frame.x - 0.5 && note.x1 <= frame.x + frame.width + 0.5,
+                    "'\(note.text)' of panel \(note.panel) is not above its frame")
+            #expect(note.y1 - note.y0 >= 7, "'\(note.text)' is too small to read")
         }
     }
 

@@ -15,6 +15,7 @@ enum StressFigures {
             ("special-text", specialText()),
             ("empty-panel", Figure(Axes(title: "nothing to show"))),
             ("far-from-zero", farFromZero()),
+            ("noted-2d-histograms", notedHistograms2D()),
         ]
     }
 
@@ -40,6 +41,21 @@ enum StressFigures {
         axes.addLine(x: x, y: x.map { 1 / ($0 * $0 + 1e-12) }, label: "$1/E^2$")
         axes.addLine(x: x, y: x.map { $0 <= 1e-4 ? 0 : $0 }, label: "zero below $10^{-4}$")
         return Figure(axes, width: 300, height: 220)
+    }
+
+    /// 2D histograms with notes above their cells, in a grid: titles, a ×10ⁿ on the y axis
+    /// and on the colour bar, and lines as long as hist2d writes.
+    static func notedHistograms2D() -> Figure {
+        let panels = (0..<4).map { k -> Axes in
+            let pixels = (0..<100).map { Double(($0 * 37 + k * 11) % 23) * (k % 2 == 0 ? 1 : 1e6) }
+            let image = ImageSeries(pixels: pixels, rows: 10, columns: 10,
+                                    extent: ImageExtent(x: 260...270, y: (k < 2 ? 0.2...0.3 : 2e-7...3e-7)),
+                                    colourBarLabel: "jets per cell", keepsAspect: false)
+            var axes = Axes.image(image, title: k == 1 ? nil : "panel \(k + 1)", xLabel: "jet_pt [GeV]", yLabel: "tau_21")
+            axes.notes = ["3,807 of 4,000 jets outside the range"] + (k == 3 ? ["12 with a NaN or infinite value"] : [])
+            return axes
+        }
+        return Figure(rows: 2, columns: 2, panels: panels)
     }
 
     static func tinyValues() -> Figure {

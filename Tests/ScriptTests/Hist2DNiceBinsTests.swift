@@ -35,7 +35,7 @@ import TestSupport
         func spread(_ range: ClosedRange<Double>, _ bins: Int) -> [Double] {
             (0...bins).map { range.lowerBound + (range.upperBound - range.lowerBound) / Double(bins) * Double($0) }
         }
-        return (spread(image.extent.x, image.columns), spread(image.extent.y, image.rows), image, panel.textBoxes.map(\.lines))
+        return (spread(image.extent.x, image.columns), spread(image.extent.y, image.rows), image, [panel.notes].filter { !$0.isEmpty } + panel.textBoxes.map(\.lines))
     }
 
     /// The edges hist gives `column` alone.

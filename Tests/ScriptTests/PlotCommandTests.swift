@@ -195,7 +195,7 @@ import TestSupport
         #expect(try Tools.run("rsvg-convert", ["-o", dir.path + "/m.png", dir.path + "/m.svg"]).status == 0)
         func panel(_ name: String) -> (image: ImageSeries, boxes: [[String]])? {
             guard case .figure(let figure)? = session.value(name), case .image(let image)? = figure.figure.panels[0].series.first else { return nil }
-            return (image, figure.figure.panels[0].textBoxes.map(\.lines))
+            return (image, [figure.figure.panels[0].notes].filter { !$0.isEmpty } + figure.figure.panels[0].textBoxes.map(\.lines))
         }
         guard case .number(let outside)? = session.value("outside"), let square = panel("square"), let wide = panel("wide") else {
             Issue.record("hist2d gives a figure with an image")

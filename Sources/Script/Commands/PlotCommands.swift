@@ -429,13 +429,14 @@ extension CommandTable {
                               xLabel: try invocation.optionalString("xlabel") ?? x.label, yLabel: try invocation.optionalString("ylabel") ?? y.label)
         if diagonal { axes.addReferenceLine(label: "$y = x$") }
         // As hist: jets in no cell are counted, not lost — outside the range, and with a NaN
-        // or infinite coordinate.
+        // or infinite coordinate. A 2D histogram has no empty corner for a box, so the counts
+        // are notes above the cells.
         let counted = Int(counts.joined().reduce(0, +))
         let finite = zip(x.values, y.values).filter { $0.0.isFinite && $0.1.isFinite }.count
         var parts: [String] = []
         if counted < finite { parts.append("\(Format.count(finite - counted)) of \(Format.count(finite)) jets outside the range") }
         if finite < x.count { parts.append("\(Format.count(x.count - finite)) with a NaN or infinite value") }
-        if !parts.isEmpty { axes.addTextBox([parts.joined(separator: "; ")]) }
+        axes.notes = parts
         return try finish(Figure(axes), summary: "2D histogram of \(y.name) against \(x.name), \(xBins)×\(yBins) bins", invocation)
     }
 

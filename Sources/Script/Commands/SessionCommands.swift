@@ -26,7 +26,7 @@ extension CommandTable {
             examples: ["print \"mean loss:\" l.mean", "print jets"],
             result: .nothing, run: { invocation in
                 let values = invocation.variadic.map(\.value)
-                if values.count == 1, case .table(let table) = values[0] {
+                if values.count == 1, let table = values[0].printedTable {
                     invocation.output.table(table, text: values[0].description)
                 } else {
                     invocation.print(values.map(\.description).joined(separator: " "))

@@ -62,8 +62,12 @@ final class Interpreter {
         lastValue = value
         switch value {
         case .figure(let figure): output.figure(figure.svg, summary: figure.summary)
-        case .table(let table): output.table(table, text: value.description)
-        default: output.write(value.description)
+        default:
+            if let table = value.printedTable {
+                output.table(table, text: value.description)
+            } else {
+                output.write(value.description)
+            }
         }
     }
 

@@ -15,6 +15,16 @@ extension Value {
         default: nil
         }
     }
+
+    /// The table whose text is how the value prints (a table, a training history), so a
+    /// notebook report can show it as a table; nil for values that print otherwise.
+    var printedTable: Table? {
+        switch self {
+        case .table(let table): table
+        case .history(let history): history.table
+        default: nil
+        }
+    }
 }
 
 extension ROCCurve {
