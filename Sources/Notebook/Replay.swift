@@ -65,10 +65,17 @@ public struct ReplayResult: Sendable {
 /// A `jnb run` option that does not fit the notebook: a `--cells`/`--from` value that names no
 /// cell, or a `--set` value that does not fit its parameter's default.
 public struct ReplayUsageError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var description: String
+    /// Each problem found, one line each: all bad `--set` values are said at once.
+    public var problems: [String]
+
+    public var description: String { problems.joined(separator: "\n") }
 
     public init(description: String) {
-        self.description = description
+        problems = [description]
+    }
+
+    public init(problems: [String]) {
+        self.problems = problems
     }
 }
 
@@ -142,14 +149,16 @@ public final class Replay {
             let declared = session.parameterDefaults(in: cell.source)
             for name in session.assignedNames(in: cell.source) { defaults[name] = declared[name] }
         }
+        var problems: [String] = []
         for (name, text) in session.literalTexts.sorted(by: { $0.key < $1.key }) {
             guard let example = defaults[name] else { continue }
             do {
                 try session.define(name, literal: text, like: example.value, among: example.choices)
             } catch {
-                throw ReplayUsageError(description: "--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
+                problems.append("--set \(name)=\(text): parameter '\(name)' of \(document.file): \(error.message)")
             }
         }
+        if !problems.isEmpty { throw ReplayUsageError(problems: problems) }
     }
 
     /// Refuses options that do not fit the notebook, before anything runs; `run` starts with it.
@@ -309,20 +318,37 @@ public final class Replay {
     /// An unknown name (or `ans` without a value) that a cell left out of this replay would
     /// have set, said with that cell and how to run it: the error alone would send the user
     /// looking for a typo. `--set` is offered only when that cell assigns the name a literal,
-    /// which a `--set` value can stand for (not a model loaded from a file).
+    /// which a `--set` value can stand for (not a model loaded from a file). A name that no
+    /// left-out cell sets but one sets a name close to it is a typo of that name, which a full
+    /// run would suggest: the suggestion names that cell.
     private func explained(_ error: ScriptError, leftOut: [NotebookDocument.Cell], in document: NotebookDocument) -> ScriptError {
         guard let name = error.unknownVariable else { return error }
-        for cell in leftOut.reversed() {
-            guard let line = session.lastLine(setting: name, in: cell.source, origin: document.origin(of: cell)) else { continue }
-            let place = SourceSpan(file: document.file, cell: cell.label, line: line, column: 1).cellDescription
-            let isLastValue = name == Session.lastValueName
-            var explained = error
+        let isLastValue = name == Session.lastValueName
+        var explained = error
+        if let (cell, place) = lastSetter(of: name, leftOut: leftOut, in: document) {
             explained.message = (isLastValue ? "'\(name)' has no value yet" : "unknown name '\(name)'")
                 + ": it would have been set by \(place), which this replay left out; run from there (--from \(cell.number))"
                 + (isLastValue || session.parameterDefaults(in: cell.source)[name] == nil ? "" : " or give it with --set \(name)=…")
             return explained
         }
-        return error
+        guard !isLastValue else { return error }
+        // The names a full run would know: those known now, and those the left-out cells set.
+        let known = session.variableNames + session.table.names
+        let leftOutNames = leftOut.flatMap { session.assignedNames(in: $0.source) }
+        guard let meant = Suggestions.closest(name, among: known + leftOutNames), !known.contains(meant),
+              let (cell, place) = lastSetter(of: meant, leftOut: leftOut, in: document) else { return error }
+        explained.message = "unknown name '\(name)'; did you mean '\(meant)', which \(place) sets? "
+            + "That cell is left out of this replay; run from there (--from \(cell.number))"
+        return explained
+    }
+
+    /// The last of the left-out cells that sets `name`, and where: `n.jnb:4 (cell "make")`.
+    private func lastSetter(of name: String, leftOut: [NotebookDocument.Cell], in document: NotebookDocument) -> (NotebookDocument.Cell, String)? {
+        for cell in leftOut.reversed() {
+            guard let line = session.lastLine(setting: name, in: cell.source, origin: document.origin(of: cell)) else { continue }
+            return (cell, SourceSpan(file: document.file, cell: cell.label, line: line, column: 1).cellDescription)
+        }
+        return nil
     }
 
     /// A cell that did not run because the check before the replay found errors in it (its

@@ -69,10 +69,16 @@ struct Run: ParsableCommand {
                                     cells: cells.first.map { $0.split(separator: ",").map(String.init) }, from: from.first)
         let replay = Replay(session: session, terminal: output)
         let result: ReplayResult
+        // Each problem on its own line, as the errors of a notebook's cells are: all bad --set
+        // values at once, not one per try.
+        func refuse(_ error: ReplayUsageError) -> ExitCode {
+            for problem in error.problems { output.error("error: " + problem) }
+            return ExitCode.validationFailure
+        }
         do {
             try replay.check(document, options)
         } catch {
-            throw ValidationError(error.description)
+            throw refuse(error)
         }
         // The summary and report are written whatever happens to the cells, so they must be
         // writable before the first cell runs.
@@ -85,7 +91,7 @@ struct Run: ParsableCommand {
         do {
             result = try replay.run(document, options: options)
         } catch {
-            throw ValidationError(error.description)
+            throw refuse(error)
         }
         var status = result.exitCode
         do {

@@ -48,6 +48,21 @@ import TestSupport
         }
     }
 
+    @Test func everyBadValueIsReportedAtOnce() throws {
+        let terminal = CapturedOutput()
+        let session = Session(output: terminal)
+        for (name, text) in [("n", "2k"), ("format", "jpg"), ("out", "x")] { try session.define(name, literal: text) }
+        let document = try NotebookReader.parse("# %% [parameters]\nn = 10\n" + Self.notebook, file: "n.jnb")
+        let words = "expected one of \"svg\", \"pdf\", \"png\" (its default is \"svg\")"
+        let expected = ReplayUsageError(problems: [
+            "--set format=jpg: parameter 'format' of n.jnb: \(words); got 'jpg'",
+            "--set n=2k: parameter 'n' of n.jnb: expected a number as the language writes it (6_000, 1e3, -2), like its default 10; got '2k'",
+        ])
+        #expect(throws: expected) { try Replay(session: session, terminal: terminal).run(document) }
+        #expect(expected.description == expected.problems.joined(separator: "\n"))
+        #expect(terminal.text.isEmpty)
+    }
+
     @Test func wordsNotWrittenOutOrGivenTwiceStopTheReplayBeforeItStarts() throws {
         let strings = "the words of choice must be written out as strings, e.g. choice \"svg\" \"pdf\", "
             + "so that a --set value can be checked against them"

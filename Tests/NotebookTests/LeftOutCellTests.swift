@@ -105,6 +105,34 @@ import TestSupport
         }
     }
 
+    /// A typo of a name that only a left-out cell sets gets the suggestion a full run gives,
+    /// with that cell.
+    @Test func aTypoOfANameALeftOutCellSetsIsSuggestedWithThatCell() throws {
+        let terminal = CapturedOutput()
+        let document = try NotebookReader.parse("# %% a\njets_bg = 1\n# %% other\ny = 2\n# %% b\nprint jets_gb\n", file: "n.jnb")
+        for options in [ReplayOptions(cells: ["b"]), ReplayOptions(from: "b")] {
+            let result = try Replay(session: Session(output: terminal), terminal: terminal).run(document, options: options)
+            #expect(result.cells[2].error?.message == "unknown name 'jets_gb'; did you mean 'jets_bg', which n.jnb:2 (cell \"a\") sets? "
+                    + "That cell is left out of this replay; run from there (--from 1)")
+        }
+        // A full run suggests it too, as the interpreter does.
+        let full = try Replay(session: Session(output: terminal), terminal: terminal).run(document)
+        #expect(full.cells[2].error?.message == "unknown name 'jets_gb'; did you mean 'jets_bg'?")
+        // A closer name the session already knows is the interpreter's own suggestion.
+        let session = Session(output: terminal)
+        try session.define("jets_gc", literal: "3")
+        let known = try Replay(session: session, terminal: terminal).run(document, options: ReplayOptions(cells: ["b"]))
+        #expect(known.cells[2].error?.message == "unknown name 'jets_gb'; did you mean 'jets_gc'?")
+    }
+
+    @Test func anAssignmentRunByTimeSetsItsName() throws {
+        let terminal = CapturedOutput()
+        let document = try NotebookReader.parse("# %% make\ntime x = 1\n# %% use\nprint x\n", file: "n.jnb")
+        let result = try Replay(session: Session(output: terminal), terminal: terminal).run(document, options: ReplayOptions(from: "use"))
+        #expect(result.cells[1].error?.message == "unknown name 'x': it would have been set by n.jnb:2 (cell \"make\"), "
+                + "which this replay left out; run from there (--from 1)")
+    }
+
     @Test func otherUnknownNamesKeepTheirMessage() throws {
         let terminal = CapturedOutput()
         // Nothing left out sets z, and a cell that ran but set nothing leaves ans as it is.

@@ -37,6 +37,30 @@ import TestSupport
         #expect(s.execute("print ae.history").error?.message.hasPrefix("the model has not been trained yet") == true)
     }
 
+    /// A position known only to be a number (a command's result member such as `.argmax`, or
+    /// arithmetic on numbers) gives the type of an element: the worst-reconstructed jet is
+    /// `jets[loss(ae, jets).argmax]`.
+    @Test func aComputedPositionGivesAnElementOfTheIndexedType() {
+        let (s, output) = session()
+        #expect(s.execute("l = loss ae jets").succeeded)
+        _ = output.take()
+        #expect(s.completions(before: "jets[3 + 1].ind").candidates == [".index"])
+        #expect(s.completions(before: "jets[mass(jets).argmax].ind").candidates == [".index"])
+        #expect(s.completions(before: "print jets[loss(ae, jets).argmax].sig").candidates == [".signal"])
+        #expect(s.completions(before: "jets[l.argmax + 1].ind").candidates == [".index"])
+        #expect(s.completions(before: "jets[-(jets.count - 1) * 2].ind").candidates == [".index"])
+        #expect(s.completions(before: "reconstruct(ae, jets)[l.argmin / 2].ind").candidates == [".index"])
+        #expect(s.completions(before: "jets[l.argmax].ind").candidates == [".index"])
+        // An element of a column is a number, which has no members; a string is no position.
+        #expect(s.completions(before: "mass(jets)[l.argmax + 1].").candidates.isEmpty)
+        #expect(s.completions(before: "l[mass(jets).argmax].").candidates.isEmpty)
+        #expect(s.completions(before: "jets[\"a\" + 1].").candidates.isEmpty)
+        #expect(s.completions(before: "jets[mass(jets) + 1].").candidates.isEmpty)
+        // Nothing ran: no output, and ae is still untrained.
+        #expect(output.text.isEmpty)
+        #expect(s.execute("print ae.history").error?.message.hasPrefix("the model has not been trained yet") == true)
+    }
+
     /// A call of each command whose result type is declared, and what each member of its value
     /// is: completion after the call (from the declared types) offers what it offers after the
     /// value the call gives (from the value), member by member, so the table cannot say

@@ -87,6 +87,13 @@ import TestSupport
             #expect(result.stdout.isEmpty, "\(definition)")
             #expect(!FileManager.default.fileExists(atPath: dir.path + "/s.json"), "\(definition)")
         }
+        // Every bad value is reported, each on its own line, and still nothing runs.
+        let both = try run(["run", "n.jnb", "--set", "n=2k", "--set", "out=007", "--set", "fast=1", "--summary", "s.json"], in: dir)
+        #expect(both.status == 64)
+        #expect(both.stderr == "error: --set fast=1: parameter 'fast' of n.jnb: expected true or false, like its default false; got '1'\n"
+                + "error: --set n=2k: parameter 'n' of n.jnb: \(expectNumber); got '2k'\n")
+        #expect(both.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/s.json"))
         let fitting = try run(["run", "n.jnb", "--set", "n=+1_000", "--set", "out=007", "--set", "fast=true"], in: dir)
         #expect(fitting.status == 0)
         #expect(fitting.stdout.contains("\n007/x 1001 true\n"))

@@ -491,14 +491,22 @@ final class Interpreter {
     }
 
     /// Whether running `statement` sets `name`, as far as its text tells: an assignment to
-    /// it, or, for `ans`, a statement that shows a value (`print`, or a plot saved with save=,
-    /// shows none).
+    /// it (also one that `time` runs), or, for `ans`, a statement that shows a value (`print`,
+    /// or a plot saved with save=, shows none).
     func sets(_ name: String, _ statement: Statement, variables: Set<String>) -> Bool {
+        if let assigned = Self.assignedName(statement) { return assigned == name }
+        guard case .expression(let expression) = statement.kind else { return false }
+        return name == Self.lastValueName && commandGivingNoValue(expression, variables: variables) == nil
+    }
+
+    /// The variable `statement` assigns: `x = …`, or `time x = …`, which runs that assignment.
+    static func assignedName(_ statement: Statement) -> String? {
         switch statement.kind {
-        case .assignment(let assigned, _, _):
-            assigned == name
+        case .assignment(let name, _, _):
+            return name
         case .expression(let expression):
-            name == Self.lastValueName && commandGivingNoValue(expression, variables: variables) == nil
+            guard case .call(let call) = expression.kind, case .statement(let inner)? = call.arguments.first?.value else { return nil }
+            return assignedName(inner)
         }
     }
 

@@ -176,6 +176,23 @@ struct Completer {
             case .type: nil
             }
         }
+
+        /// The element at a position known only to be a number (`jets[loss(ae, jets).argmax]`):
+        /// the type of an element of a set or a column; nil where elements differ in type.
+        var elementType: Known? {
+            switch self {
+            case .value(.jets), .type(.jets): .type(.jet)
+            case .value(.column), .type(.column): .type(.number)
+            default: nil
+            }
+        }
+
+        var isNumber: Bool {
+            switch self {
+            case .value(.number), .type(.number): true
+            default: false
+            }
+        }
     }
 
     /// A variable, or a command called without arguments (as the interpreter reads a name).
@@ -191,8 +208,9 @@ struct Completer {
 
     /// What is known of `expression` without running anything: a variable, its members, and
     /// indexes of them (a range or a mask keeps what is indexed, with its members; a position
-    /// gives one element); for a command's call, the type of what it gives, from the command
-    /// table. Nil for anything else: completing must not run a command.
+    /// gives one element, a position known only to be a number the type of an element); for a
+    /// command's call, the type of what it gives, from the command table; for arithmetic on
+    /// numbers, a number. Nil for anything else: completing must not run a command.
     private func known(_ expression: Expression) -> Known? {
         switch expression.kind {
         case .variable(let name):
@@ -217,9 +235,17 @@ struct Completer {
                 switch known(index) {
                 case .value(.range)?, .value(.column)?, .type(.column)?: return indexed.selection
                 case .value(.number(let x))?: return indexed.element(at: x)
+                case .type(.number)?: return indexed.elementType
                 default: return nil
                 }
             }
+        case .number(let x):
+            return .value(.number(x))
+        // Arithmetic on numbers is a number; its value is left to running it.
+        case .unary(.negate, let operand):
+            return known(operand)?.isNumber == true ? .type(.number) : nil
+        case .binary(let op, let left, let right) where [.add, .subtract, .multiply, .divide, .power].contains(op):
+            return known(left)?.isNumber == true && known(right)?.isNumber == true ? .type(.number) : nil
         default:
             return nil
         }

@@ -62,14 +62,11 @@ public final class Session {
         }
     }
 
-    /// The variables `source` assigns at its top level (`n = 1000`), in order; none when it
+    /// The variables `source` assigns at its top level (`n = 1000`, `time n = …`), in order; none when it
     /// does not parse. A notebook's parameters cell declares its parameters this way.
     public func assignedNames(in source: String) -> [String] {
         guard let statements = try? Parser.parse(source, grammar: table.grammar) else { return [] }
-        return statements.compactMap { statement in
-            if case .assignment(let name, _, _) = statement.kind { return name }
-            return nil
-        }
+        return statements.compactMap(Interpreter.assignedName)
     }
 
     /// A default of a notebook parameter as its `[parameters]` cell writes it: a literal, or

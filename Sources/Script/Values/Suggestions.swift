@@ -28,7 +28,7 @@ public enum Suggestions {
     /// longer ones), or one that starts with the name; or jnb's word for a habit (`exit`); or
     /// the same letters without `jet_`, underscores and case (`mass`, `deltaR` for the stored
     /// `jet_mass`, `jet_delta_R`).
-    static func closest(_ name: String, among candidates: [String]) -> String? {
+    public static func closest(_ name: String, among candidates: [String]) -> String? {
         let lowered = name.lowercased()
         if let habit = habits[lowered], candidates.contains(habit) { return habit }
         if let same = candidates.first(where: { loose($0) == loose(name) }) { return same }
