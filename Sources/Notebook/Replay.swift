@@ -172,6 +172,13 @@ public final class Replay {
         try typeParameters(of: document)
         let chosen = try Self.selection(document, options)
         for warning in document.warnings { terminal.warn(warning.description) }
+        // Only a [parameters] cell's assignments give way to --set; an ordinary cell's win.
+        let declared = Set(document.codeCells.filter(\.options.parameters).flatMap { session.assignedNames(in: $0.source) })
+        let running = document.codeCells.filter { chosen.contains($0.number) && !$0.options.skip }
+        for warning in session.replacedDefinitionWarnings(of: Set(session.literalTexts.keys).subtracting(declared),
+                                                          in: running.map { ($0.source, document.origin(of: $0)) }) {
+            terminal.warn(warning)
+        }
 
         // Check every cell to run before running any: a typo at the end must not wait for
         // the training at the start.

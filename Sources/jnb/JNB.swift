@@ -93,6 +93,10 @@ struct JNB: ParsableCommand {
 
     /// Runs a whole script, shows its error (if any) and returns the exit status.
     static func execute(_ source: String, origin: SourceOrigin, in session: Session) -> Int32 {
+        // A script has no [parameters] cell: its own assignment wins over --set, so say so.
+        for warning in session.replacedDefinitionWarnings(of: Set(session.literalTexts.keys), in: [(source, origin)]) {
+            session.output.warn(warning)
+        }
         let result = session.execute(source, origin: origin)
         if let error = result.error {
             session.output.error(session.diagnostic(error, source: source, origin: origin))
