@@ -214,4 +214,30 @@ import TestSupport
         #expect(html.contains("<th class=\"number\">epoch</th><th class=\"number\">train</th><th class=\"number\">valid</th>"))
         #expect(!html.contains("epoch  train"), "no text rendering of the history in the report")
     }
+
+    /// A confusion matrix prints as a table too: its counts under their classes, its rates
+    /// as the note under them; the terminal keeps its text.
+    @Test func aConfusionMatrixIsAnHTMLTable() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try replay("""
+            # %% matrix
+            normal = table s=[0.1, 0.2, 0.6]
+            anomalous = table s=[0.7, 0.9, 0.3, 0.8]
+            c = confusion normal=normal.s anomalous=anomalous.s threshold=0.5
+            print c
+            c
+            """, in: dir)
+        let cell = try #require(result.cells.first { $0.cell.name == "matrix" })
+        #expect(cell.error == nil, "\(cell.output)")
+        #expect(cell.output.contains("  true anomalous"), "the terminal keeps the aligned text: \(cell.output)")
+        let html = ReplayReport.html(result)
+        let table = "<div class=\"result\"><table class=\"result\">\n<caption>confusion matrix at threshold 0.5</caption>\n"
+            + "<thead><tr><th></th><th class=\"number\">pred. anomalous</th><th class=\"number\">pred. normal</th></tr></thead>\n<tbody>\n"
+            + "<tr><td>true anomalous</td><td class=\"number\">3</td><td class=\"number\">1</td></tr>\n"
+            + "<tr><td>true normal</td><td class=\"number\">1</td><td class=\"number\">2</td></tr>\n</tbody></table></div>\n"
+            + "<p class=\"note\">accuracy 0.7143, balanced accuracy"
+        #expect(html.components(separatedBy: table).count - 1 == 2, "\(html)")
+        #expect(!html.contains("  true anomalous"), "no text rendering of the matrix in the report")
+    }
 }

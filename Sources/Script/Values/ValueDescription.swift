@@ -158,19 +158,32 @@ extension Column {
 extension ConfusionMatrix {
     /// The matrix as the thesis draws it: rows true class, columns predicted class.
     var description: String {
-        let headers = ["pred. anomalous", "pred. normal"]
-        let rows = [("true anomalous", [truePositives, falseNegatives]), ("true normal", [falsePositives, trueNegatives])]
-        let widths = headers.indices.map { c in max(headers[c].count, rows.map { Format.count($0.1[c]).count }.max() ?? 0) }
+        let headers = Self.predictedHeaders
+        let rows = labelledRows
+        let widths = headers.indices.map { c in max(headers[c].count, rows.map { Format.count($0.counts[c]).count }.max() ?? 0) }
         func right(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(width - text.count, 0)) + text }
-        var lines = ["confusion matrix at threshold \(NumberFormat.plain(threshold))",
-                     String(repeating: " ", count: 16) + zip(headers, widths).map { right($0, $1) }.joined(separator: "  ")]
+        var lines = [title, String(repeating: " ", count: 16) + zip(headers, widths).map { right($0, $1) }.joined(separator: "  ")]
         for (label, counts) in rows {
             lines.append("  " + label.padding(toLength: 14, withPad: " ", startingAt: 0)
                          + zip(counts, widths).map { right(Format.count($0), $1) }.joined(separator: "  "))
         }
-        let balanced = hasEqualClasses ? "" : ", balanced accuracy \(Format.number(balancedAccuracy))"
-        lines.append("  accuracy \(Format.number(accuracy))\(balanced), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))")
+        lines.append("  " + rates)
         return lines.joined(separator: "\n")
+    }
+
+    var title: String { "confusion matrix at threshold \(NumberFormat.plain(threshold))" }
+
+    static let predictedHeaders = ["pred. anomalous", "pred. normal"]
+
+    /// A row per true class, its counts under `predictedHeaders`.
+    var labelledRows: [(label: String, counts: [Int])] {
+        [("true anomalous", [truePositives, falseNegatives]), ("true normal", [falsePositives, trueNegatives])]
+    }
+
+    /// The line of rates under the counts.
+    var rates: String {
+        let balanced = hasEqualClasses ? "" : ", balanced accuracy \(Format.number(balancedAccuracy))"
+        return "accuracy \(Format.number(accuracy))\(balanced), true positive rate \(Format.number(truePositiveRate)), false positive rate \(Format.number(falsePositiveRate))"
     }
 }
 

@@ -16,12 +16,14 @@ extension Value {
         }
     }
 
-    /// The table whose text is how the value prints (a table, a training history), so a
-    /// notebook report can show it as a table; nil for values that print otherwise.
+    /// The table whose text is how the value prints (a table, a training history, a
+    /// confusion matrix), so a notebook report can show it as a table; nil for values that
+    /// print otherwise.
     var printedTable: Table? {
         switch self {
         case .table(let table): table
         case .history(let history): history.table
+        case .confusion(let matrix): matrix.printedTable
         default: nil
         }
     }
@@ -53,9 +55,15 @@ extension TrainingHistory {
 }
 
 extension ConfusionMatrix {
+    /// The matrix as it prints: its counts with their true and predicted classes, the rates under them.
+    var printedTable: Table {
+        Table(title: title, columns: [""] + Self.predictedHeaders,
+              rows: labelledRows.map { [.text($0.label)] + $0.counts.map { .count($0) } }, note: rates)
+    }
+
     /// The threshold on every row, since a CSV file keeps no title.
     var table: Table {
-        Table(title: "confusion matrix at threshold \(NumberFormat.plain(threshold))",
+        Table(title: title,
               columns: ["true_class", "predicted_anomalous", "predicted_normal", "threshold"],
               rows: [[.text("anomalous"), .count(truePositives), .count(falseNegatives), .number(threshold)],
                      [.text("normal"), .count(falsePositives), .count(trueNegatives), .number(threshold)]])
