@@ -104,4 +104,32 @@ import TestSupport
         #expect(c.candidates == [dir.path + "/figures/", dir.path + "/jets.h5"])
         #expect(session().completions(before: "load \"\(dir.path)/j").candidates == [dir.path + "/jets.h5"])
     }
+
+    /// A quote or backslash in a file name is written escaped, as the string needs it; what
+    /// was typed stays as it was.
+    @Test func fileNamesWithQuotesOrBackslashesAreEscaped() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = FileManager.default.createFile(atPath: dir.path + "/q\"uote.h5", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.path + "/back\\slash.h5", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir.path + "/it's.h5", contents: Data())
+        let quoted = session().completions(before: "x = load \"\(dir.path)/q")
+        #expect(quoted.replacing == dir.path + "/q")
+        #expect(quoted.candidates == [dir.path + "/q\\\"uote.h5"])
+        #expect(quoted.listed == ["q\\\"uote.h5"])
+        // Typed escaped already: the rest follows it.
+        let typed = session().completions(before: "x = load \"\(dir.path)/q\\\"u")
+        #expect(typed.replacing == dir.path + "/q\\\"u")
+        #expect(typed.candidates == [dir.path + "/q\\\"uote.h5"])
+        #expect(session().completions(before: "x = load \"\(dir.path)/ba").candidates == [dir.path + "/back\\\\slash.h5"])
+        // A single quote needs no escape in double quotes, and the double quote none in single ones.
+        #expect(session().completions(before: "x = load \"\(dir.path)/it").candidates == [dir.path + "/it's.h5"])
+        #expect(session().completions(before: "x = load '\(dir.path)/it").candidates == [dir.path + "/it\\'s.h5"])
+        #expect(session().completions(before: "x = load '\(dir.path)/q").candidates == [dir.path + "/q\"uote.h5"])
+        // What the completed string means is the file's name.
+        let s = session()
+        let line = "name = \"" + quoted.candidates[0] + "\""
+        #expect(s.execute(line).error == nil)
+        if case .string(let name)? = s.value("name") { #expect(name == dir.path + "/q\"uote.h5") } else { Issue.record("name is not a string") }
+    }
 }

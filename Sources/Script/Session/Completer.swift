@@ -46,14 +46,20 @@ struct Completer {
 
     func complete(_ prefix: String) -> Completions {
         if let string = openString(prefix) {
+            // Each candidate keeps the text as typed and adds the rest as the string writes it:
+            // a quote or backslash in a file name escaped, so that the string still means it.
+            // After a lone backslash, what comes next is not known.
+            func written(_ candidates: [String]) -> [String] {
+                string.pendingBackslash ? [] : candidates.map { string.typed + Self.escaped(String($0.dropFirst(string.content.count)), in: string.quote) }
+            }
             // Inside the quotes of `activation="`: that argument's choices, closed by the quote.
             if case .keywordValue(let command, let parameter) = Context(String(string.before), table: table).position,
                case .choice(let words)? = table[command]?.parameter(parameter)?.type {
-                return Completions(replacing: string.content, candidates: words.filter { $0.hasPrefix(string.content) }.sorted(),
+                return Completions(replacing: string.typed, candidates: written(words.filter { $0.hasPrefix(string.content) }.sorted()),
                                    suffixAfterSingleCandidate: String(string.quote))
             }
-            let folder = string.content.lastIndex(of: "/").map { string.content.distance(from: string.content.startIndex, to: $0) + 1 } ?? 0
-            return Completions(replacing: string.content, candidates: paths(string.content), suffixAfterSingleCandidate: "",
+            let folder = string.typed.lastIndex(of: "/").map { string.typed.distance(from: string.typed.startIndex, to: $0) + 1 } ?? 0
+            return Completions(replacing: string.typed, candidates: written(paths(string.content)), suffixAfterSingleCandidate: "",
                                listedFrom: folder)
         }
         let breaks = Set(Completions.wordBreakCharacters)
@@ -84,28 +90,50 @@ struct Completer {
         return Completions(replacing: word, candidates: Array(Set(matching)).sorted())
     }
 
-    /// The string still open at the end of `prefix`: its quote, the text typed inside it and
-    /// what comes before the quote; nil outside strings. A comment ends at its line's end: the
-    /// statement may go on on the next line.
-    private func openString(_ prefix: String) -> (quote: Character, content: String, before: Substring)? {
-        var open: (quote: Character, content: String, before: Substring)?
-        var escaped = false
+    /// The string still open at the end of `prefix`: its quote, its text as typed, what the
+    /// text means (escapes read as the scanner reads them: `\"`, `\'`, `\\`; any other
+    /// backslash stays), whether it ends in a backslash whose meaning the next character
+    /// decides, and what comes before the quote; nil outside strings. A comment ends at its
+    /// line's end: the statement may go on on the next line.
+    private func openString(_ prefix: String) -> (quote: Character, typed: String, content: String, pendingBackslash: Bool, before: Substring)? {
+        var open: (quote: Character, typed: String, content: String, pendingBackslash: Bool, before: Substring)?
         var inComment = false
         for index in prefix.indices {
             let c = prefix[index]
             if inComment {
                 inComment = !c.isNewline
-            } else if let string = open {
-                if escaped { escaped = false; open?.content.append(c); continue }
-                if c == "\\" { escaped = true; continue }
-                if c == string.quote { open = nil } else { open?.content.append(c) }
+            } else if var string = open {
+                if string.pendingBackslash {
+                    string.pendingBackslash = false
+                    string.content += Self.escapedCharacters.contains(c) ? String(c) : "\\" + String(c)
+                } else if c == "\\" {
+                    string.pendingBackslash = true
+                } else if c == string.quote {
+                    open = nil
+                    continue
+                } else {
+                    string.content.append(c)
+                }
+                string.typed.append(c)
+                open = string
             } else if c == "\"" || c == "'" {
-                open = (c, "", prefix[..<index])
+                open = (c, "", "", false, prefix[..<index])
             } else if c == "#" {
                 inComment = true
             }
         }
         return open
+    }
+
+    /// The characters a backslash escapes in a string.
+    private static let escapedCharacters: Set<Character> = ["\\", "\"", "'"]
+
+    /// `text` as a string quoted with `quote` writes it: its backslashes and that quote escaped.
+    private static func escaped(_ text: String, in quote: Character) -> String {
+        text.reduce(into: "") { written, c in
+            if c == "\\" || c == quote { written.append("\\") }
+            written.append(c)
+        }
     }
 
     private func values(for type: ParameterType?) -> [String] {
