@@ -12,7 +12,6 @@ struct Hadronisation {
     let kTWidth: Double
     /// 1 − exp(−kTmax²/2σ²): the Rayleigh CDF at the upper limit, for inverse sampling.
     private let kTCutCDF: Double
-    private let offsets = ScratchBuffer<(dy: Double, dphi: Double)>()
 
     init(minimumPt: Double, kTWidth: Double, kTMaximum: Double) {
         self.minimumPt = minimumPt
@@ -36,7 +35,8 @@ struct Hadronisation {
         guard count > 1, kTWidth > 0 else { return }
 
         // Transverse momenta (truncated 2-d Gaussian), their sum shared out as a common shift.
-        offsets.removeAll()
+        // Each hadron holds its angular offset in place of its position until the shift is
+        // known (all of a chain's hadrons start at the parton's position).
         var sumX = 0.0, sumY = 0.0
         for i in first..<particles.count {
             let kT = kTWidth * (-2 * log(1 - rng.uniform() * kTCutCDF)).squareRoot()
@@ -45,12 +45,13 @@ struct Hadronisation {
             sumX += kx
             sumY += ky
             let pt = particles[i].pt
-            offsets.append((kx / pt, ky / pt))
+            particles[i].y = kx / pt
+            particles[i].phi = ky / pt
         }
         let shiftY = sumX / parton.pt, shiftPhi = sumY / parton.pt
-        for k in 0..<count {
-            particles[first + k].y += offsets[k].dy - shiftY
-            particles[first + k].phi += offsets[k].dphi - shiftPhi
+        for i in first..<particles.count {
+            particles[i].y = parton.y + (particles[i].y - shiftY)
+            particles[i].phi = parton.phi + (particles[i].phi - shiftPhi)
         }
     }
 }
