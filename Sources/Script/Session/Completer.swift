@@ -182,27 +182,16 @@ struct Completer {
         /// What a range or a mask selects: the same kind of value, with its members.
         var selection: Known? {
             switch self {
-            case .value(let value):
-                switch value {
-                case .list, .column, .jets, .table: self
-                default: nil
-                }
-            case .type(let type):
-                switch type {
-                case .list, .column, .jets, .table: self
-                default: nil
-                }
+            case .value(.list), .value(.column), .value(.jets), .value(.table),
+                 .type(.list), .type(.column), .type(.jets), .type(.table): self
+            default: nil
             }
         }
 
         /// The element at a position: a jet of a set, a number of a column.
         func element(at position: Double) -> Known? {
-            switch self {
-            case .value(let value): (try? Indexing.element(of: value, at: .number(position))).map(Known.value)
-            case .type(.jets): .type(.jet)
-            case .type(.column): .type(.number)
-            case .type: nil
-            }
+            guard case .value(let value) = self else { return elementType }
+            return (try? Indexing.element(of: value, at: .number(position))).map(Known.value)
         }
 
         /// The element at a position known only to be a number (`jets[loss(ae, jets).argmax]`):

@@ -104,7 +104,13 @@ public final class Session {
     /// The words of `choice "a" "b"`, when every one is a string written out (at least one)
     /// and none is given twice.
     private static func choices(_ call: Call) -> [String]? {
-        writtenWords(call).flatMap { words in Set(words).count == words.count ? words : nil }
+        writtenWords(call).flatMap { words in firstRepeated(words) == nil ? words : nil }
+    }
+
+    /// The first word that `words` gives a second time, if any.
+    private static func firstRepeated(_ words: [String]) -> String? {
+        var seen = Set<String>()
+        return words.first { !seen.insert($0).inserted }
     }
 
     /// The words of `choice "a" "b"`, when every one is a string written out (at least one).
@@ -131,8 +137,7 @@ public final class Session {
                 return .syntax("parameter '\(name)': the words of \(CommandTable.choiceCommand) must be written out as strings, "
                                + "e.g. \(CommandTable.choiceCommand) \"svg\" \"pdf\", so that a --set value can be checked against them", at: statement.span)
             }
-            var seen = Set<String>()
-            if let twice = words.first(where: { !seen.insert($0).inserted }) {
+            if let twice = Self.firstRepeated(words) {
                 return .syntax("parameter '\(name)': \(CommandTable.choiceCommand) gives the word \"\(twice)\" twice; give each word once", at: statement.span)
             }
         }
